@@ -1,0 +1,124 @@
+//! A small JSON reader built for validation.
+//!
+//! `serde_json::Value` cannot tell a validator what it needs: it keeps the last of
+//! repeated keys silently, turns `1e3` and `18446744073709551616` into the same kind
+//! of float, and copies every string. [`Node`] keeps the literal text of numbers,
+//! borrows strings that need no unescaping, records repeated keys and keeps member
+//! order, so every rule can report exactly what the user wrote.
+
+mod parse;
+mod write;
+
+use std::borrow::Cow;
+
+pub(crate) use parse::{parse, parse_document, ParseError, ParseErrorKind};
+pub(crate) use write::write_compact;
+
+/// The deepest nesting read: the root container is level 1, and a container at
+/// level [`MAX_DEPTH`] is refused (serde_json's own limit, SPEC §7.2).
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// One JSON value of a parsed document.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Node<'a> {
+    Null,
+    Bool(bool),
+    /// The number as written, e.g. `7200`, `-0`, `7.2e3`.
+    Number(Cow<'a, str>),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Object<'a>),
+}
+
+/// A JSON object with its members in document order, repeats included.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Object<'a> {
+    pub members: Vec<(Cow<'a, str>, Node<'a>)>,
+    /// Whether some key appears more than once.
+    pub has_duplicates: bool,
+}
+
+impl<'a> Object<'a> {
+    /// The value of `key`; the last one wins, as in serde_json and JavaScript.
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+}
+
+impl Node<'_> {
+    /// The JSON type name used in messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "boolean",
+            Node::Number(_) => "number",
+            Node::String(_) => "string",
+            Node::Array(_) => "array",
+            Node::Object(_) => "object",
+        }
+    }
+}
+
+/// Why a `serde_json::Value` could not be read as a [`Node`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TooDeep;
+
+/// Borrows a `serde_json::Value` as a [`Node`], refusing nesting beyond [`MAX_DEPTH`].
+pub(crate) fn from_value(value: &serde_json::Value) -> Result<Node<'_>, TooDeep> {
+    from_value_at(value, 1)
+}
+
+fn from_value_at(value: &serde_json::Value, depth: usize) -> Result<Node<'_>, TooDeep> {
+    use serde_json::Value;
+    Ok(match value {
+        Value::Null => Node::Null,
+        Value::Bool(b) => Node::Bool(*b),
+        Value::Number(n) => Node::Number(Cow::Owned(n.to_string())),
+        Value::String(s) => Node::String(Cow::Borrowed(s)),
+        Value::Array(items) => {
+            if depth >= MAX_DEPTH {
+                return Err(TooDeep);
+            }
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                out.push(from_value_at(item, depth + 1)?);
+            }
+            Node::Array(out)
+        }
+        Value::Object(map) => {
+            if depth >= MAX_DEPTH {
+                return Err(TooDeep);
+            }
+            let mut members = Vec::with_capacity(map.len());
+            for (k, v) in map {
+                members.push((Cow::Borrowed(k.as_str()), from_value_at(v, depth + 1)?));
+            }
+            Node::Object(Object {
+                members,
+                has_duplicates: false,
+            })
+        }
+    })
+}
+
+/// Converts a [`Node`] into an owned `serde_json::Value` (the last of repeated keys wins).
+pub(crate) fn to_value(node: &Node<'_>) -> serde_json::Value {
+    use serde_json::Value;
+    match node {
+        Node::Null => Value::Null,
+        Node::Bool(b) => Value::Bool(*b),
+        Node::Number(raw) => serde_json::from_str(raw).unwrap_or(Value::Null),
+        Node::String(s) => Value::String(s.to_string()),
+        Node::Array(items) => Value::Array(items.iter().map(to_value).collect()),
+        Node::Object(obj) => Value::Object(
+            obj.members
+                .iter()
+                .map(|(k, v)| (k.to_string(), to_value(v)))
+                .collect(),
+        ),
+    }
+}

@@ -1,0 +1,442 @@
+//! A strict RFC 8259 parser into [`Node`], linear in the input size.
+
+use std::borrow::Cow;
+use super::{Node, Object, MAX_DEPTH};
+use crate::unique;
+
+/// Why a text is not JSON, and where (a byte offset into the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ParseError {
+    pub kind: ParseErrorKind,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ParseErrorKind {
+    Eof,
+    ExpectedValue,
+    ExpectedColon,
+    ExpectedCommaOrBracket,
+    ExpectedCommaOrBrace,
+    KeyMustBeString,
+    InvalidNumber,
+    InvalidEscape,
+    ControlCharacter,
+    TrailingCharacters,
+    TooDeep,
+    /// Only for byte input: the text is not UTF-8.
+    InvalidUtf8,
+}
+
+impl ParseError {
+    /// 1-based line and column (in characters) of the error in `text`.
+    pub fn line_column(&self, text: &str) -> (usize, usize) {
+        let offset = self.offset.min(text.len());
+        let before = &text.as_bytes()[..offset];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        // Count characters, not bytes: UTF-8 continuation bytes do not start one.
+        let column = before[line_start..]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+            + 1;
+        (line, column)
+    }
+}
+
+/// Parses a whole JSON text.
+pub(crate) fn parse(text: &str) -> Result<Node<'_>, ParseError> {
+    parse_document(text).map(|(node, _)| node)
+}
+
+/// Parses a whole JSON text, and tells whether some object in it repeats a key.
+pub(crate) fn parse_document(text: &str) -> Result<(Node<'_>, bool), ParseError> {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        saw_duplicates: false,
+    };
+    p.skip_ws();
+    let node = p.value(1)?;
+    p.skip_ws();
+    if p.pos != p.bytes.len() {
+        return Err(p.error(ParseErrorKind::TrailingCharacters));
+    }
+    Ok((node, p.saw_duplicates))
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    saw_duplicates: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn error(&self, kind: ParseErrorKind) -> ParseError {
+        ParseError {
+            kind,
+            offset: self.pos,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
+        match self.peek() {
+            None => Err(self.error(ParseErrorKind::Eof)),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => Ok(Node::String(self.string()?)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.literal("true", Node::Bool(true)),
+            Some(b'f') => self.literal("false", Node::Bool(false)),
+            Some(b'n') => self.literal("null", Node::Null),
+            Some(_) => Err(self.error(ParseErrorKind::ExpectedValue)),
+        }
+    }
+
+    fn literal(&mut self, word: &str, node: Node<'a>) -> Result<Node<'a>, ParseError> {
+        for &expected in word.as_bytes() {
+            match self.peek() {
+                None => return Err(self.error(ParseErrorKind::Eof)),
+                Some(b) if b == expected => self.pos += 1,
+                Some(_) => return Err(self.error(ParseErrorKind::ExpectedValue)),
+            }
+        }
+        Ok(node)
+    }
+
+    fn enter(&self, depth: usize) -> Result<(), ParseError> {
+        if depth >= MAX_DEPTH {
+            Err(self.error(ParseErrorKind::TooDeep))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
+        self.enter(depth)?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Node::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value(depth + 1)?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Node::Array(items));
+                }
+                None => return Err(self.error(ParseErrorKind::Eof)),
+                Some(_) => return Err(self.error(ParseErrorKind::ExpectedCommaOrBracket)),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
+        self.enter(depth)?;
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Node::Object(Object::default()));
+        }
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.error(ParseErrorKind::Eof)),
+                Some(_) => return Err(self.error(ParseErrorKind::KeyMustBeString)),
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            match self.peek() {
+                Some(b':') => self.pos += 1,
+                None => return Err(self.error(ParseErrorKind::Eof)),
+                Some(_) => return Err(self.error(ParseErrorKind::ExpectedColon)),
+            }
+            self.skip_ws();
+            let value = self.value(depth + 1)?;
+            members.push((key, value));
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    let has_duplicates = unique::has_repeat(members.iter().map(|(k, _)| Some(k.as_ref())));
+                    self.saw_duplicates |= has_duplicates;
+                    return Ok(Node::Object(Object {
+                        members,
+                        has_duplicates,
+                    }));
+                }
+                None => return Err(self.error(ParseErrorKind::Eof)),
+                Some(_) => return Err(self.error(ParseErrorKind::ExpectedCommaOrBrace)),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Node<'a>, ParseError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            None => return Err(self.error(ParseErrorKind::Eof)),
+            Some(_) => return Err(self.error(ParseErrorKind::InvalidNumber)),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            self.required_digits()?;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            self.required_digits()?;
+        }
+        Ok(Node::Number(Cow::Borrowed(&self.text[start..self.pos])))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn required_digits(&mut self) -> Result<(), ParseError> {
+        match self.peek() {
+            Some(b'0'..=b'9') => {
+                self.digits();
+                Ok(())
+            }
+            None => Err(self.error(ParseErrorKind::Eof)),
+            Some(_) => Err(self.error(ParseErrorKind::InvalidNumber)),
+        }
+    }
+
+    /// Reads a string; `self.pos` is at the opening quote.
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+        self.pos += 1;
+        let start = self.pos;
+        self.skip_plain();
+        match self.peek() {
+            Some(b'"') => {
+                let s = &self.text[start..self.pos];
+                self.pos += 1;
+                Ok(Cow::Borrowed(s))
+            }
+            _ => {
+                let mut owned = String::from(&self.text[start..self.pos]);
+                self.string_escaped(&mut owned)?;
+                Ok(Cow::Owned(owned))
+            }
+        }
+    }
+
+    /// Advances over bytes that need no attention: not `"`, `\` or a control character.
+    fn skip_plain(&mut self) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let quote = x ^ (ONES * u64::from(b'"'));
+            let slash = x ^ (ONES * u64::from(b'\\'));
+            let special = (quote.wrapping_sub(ONES) & !quote)
+                | (slash.wrapping_sub(ONES) & !slash)
+                | (x.wrapping_sub(ONES * 0x20) & !x);
+            if special & HIGHS != 0 {
+                break;
+            }
+            self.pos += 8;
+        }
+        while let Some(b) = self.peek() {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.pos += 1;
+        }
+    }
+
+    fn string_escaped(&mut self, out: &mut String) -> Result<(), ParseError> {
+        loop {
+            match self.peek() {
+                None => return Err(self.error(ParseErrorKind::Eof)),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(out)?;
+                }
+                Some(_) => return Err(self.error(ParseErrorKind::ControlCharacter)),
+            }
+            let start = self.pos;
+            self.skip_plain();
+            out.push_str(&self.text[start..self.pos]);
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+        let Some(b) = self.peek() else {
+            return Err(self.error(ParseErrorKind::Eof));
+        };
+        self.pos += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => self.unicode_escape()?,
+            _ => {
+                self.pos -= 1;
+                return Err(self.error(ParseErrorKind::InvalidEscape));
+            }
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    /// Reads the `XXXX` of `\uXXXX` (and a following low surrogate). A lone
+    /// surrogate, which JavaScript strings may hold, becomes U+FFFD.
+    fn unicode_escape(&mut self) -> Result<char, ParseError> {
+        let first = self.hex4()?;
+        if !(0xD800..0xDC00).contains(&first) {
+            return Ok(char::from_u32(first).unwrap_or('\u{FFFD}'));
+        }
+        if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
+            return Ok('\u{FFFD}');
+        }
+        let save = self.pos;
+        self.pos += 2;
+        let second = self.hex4()?;
+        if (0xDC00..0xE000).contains(&second) {
+            let c = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+            return Ok(char::from_u32(c).unwrap_or('\u{FFFD}'));
+        }
+        // Not a low surrogate: the high one stands alone; read the next escape anew.
+        self.pos = save;
+        Ok('\u{FFFD}')
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let mut v = 0u32;
+        for _ in 0..4 {
+            let d = match self.peek() {
+                None => return Err(self.error(ParseErrorKind::Eof)),
+                Some(b) => (b as char).to_digit(16),
+            };
+            let Some(d) = d else {
+                return Err(self.error(ParseErrorKind::InvalidEscape));
+            };
+            v = v * 16 + d;
+            self.pos += 1;
+        }
+        Ok(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_numbers_as_written() {
+        let node = parse(r#"[7200, -0, 7.2e3, 18446744073709551616]"#).unwrap();
+        let Node::Array(items) = node else { panic!() };
+        let raw: Vec<_> = items
+            .iter()
+            .map(|n| match n {
+                Node::Number(r) => r.to_string(),
+                _ => panic!(),
+            })
+            .collect();
+        assert_eq!(raw, ["7200", "-0", "7.2e3", "18446744073709551616"]);
+    }
+
+    #[test]
+    fn unescapes_strings_and_replaces_lone_surrogates() {
+        let node = parse(r#"["a\"b\\\/\n\u00e9\ud83d\ude00", "\ud800x", "\udc00\ud800\u0041"]"#).unwrap();
+        let Node::Array(items) = node else { panic!() };
+        assert_eq!(items[0], Node::String("a\"b\\/\né😀".into()));
+        assert_eq!(items[1], Node::String("\u{FFFD}x".into()));
+        assert_eq!(items[2], Node::String("\u{FFFD}\u{FFFD}A".into()));
+    }
+
+    #[test]
+    fn flags_repeated_keys_in_small_and_large_objects() {
+        let small = parse(r#"{"a":1,"b":2,"a":3}"#).unwrap();
+        let Node::Object(obj) = small else { panic!() };
+        assert!(obj.has_duplicates);
+        assert_eq!(obj.get("a"), Some(&Node::Number("3".into())));
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\":0")).collect();
+        let large = format!("{{{},\"k7\":1}}", keys.join(","));
+        let Node::Object(obj) = parse(&large).unwrap() else { panic!() };
+        assert!(obj.has_duplicates);
+        let distinct = format!("{{{}}}", keys.join(","));
+        let Node::Object(obj) = parse(&distinct).unwrap() else { panic!() };
+        assert!(!obj.has_duplicates);
+    }
+
+    #[test]
+    fn reports_errors_with_positions() {
+        let cases = [
+            ("", ParseErrorKind::Eof, (1, 1)),
+            ("{\n  \"a\": tru }", ParseErrorKind::ExpectedValue, (2, 11)),
+            ("[1,]", ParseErrorKind::ExpectedValue, (1, 4)),
+            ("{\"a\" 1}", ParseErrorKind::ExpectedColon, (1, 6)),
+            ("{1:2}", ParseErrorKind::KeyMustBeString, (1, 2)),
+            ("[1 2]", ParseErrorKind::ExpectedCommaOrBracket, (1, 4)),
+            ("{\"a\":1 \"b\"}", ParseErrorKind::ExpectedCommaOrBrace, (1, 8)),
+            ("01", ParseErrorKind::TrailingCharacters, (1, 2)),
+            ("1.", ParseErrorKind::Eof, (1, 3)),
+            ("-x", ParseErrorKind::InvalidNumber, (1, 2)),
+            ("\"\\x\"", ParseErrorKind::InvalidEscape, (1, 3)),
+            ("\"a\tb\"", ParseErrorKind::ControlCharacter, (1, 3)),
+            ("\"é\u{1}\"", ParseErrorKind::ControlCharacter, (1, 3)),
+        ];
+        for (text, kind, pos) in cases {
+            let err = parse(text).unwrap_err();
+            assert_eq!((err.kind, err.line_column(text)), (kind, pos), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_the_128th_level_and_reads_the_127th() {
+        let ok = format!("{}{}", "[".repeat(127), "]".repeat(127));
+        assert!(parse(&ok).is_ok());
+        let deep = format!("{}{}", "[".repeat(128), "]".repeat(128));
+        assert_eq!(parse(&deep).unwrap_err().kind, ParseErrorKind::TooDeep);
+        let very_deep = "[".repeat(100_000);
+        assert_eq!(parse(&very_deep).unwrap_err().kind, ParseErrorKind::TooDeep);
+    }
+}

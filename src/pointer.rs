@@ -1,0 +1,69 @@
+//! RFC 6901 JSON Pointers, built on the stack as the rules descend and written
+//! out only when a problem is reported.
+
+/// A location in the validated document.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Path<'p> {
+    /// The document root, below an optional prefix (e.g. `/body` for a request).
+    Root(&'p str),
+    Key(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
+}
+
+impl<'p> Path<'p> {
+    /// The member `key` of this location.
+    pub fn key(&'p self, key: &'p str) -> Path<'p> {
+        Path::Key(self, key)
+    }
+
+    /// The item `index` of this location.
+    pub fn index(&'p self, index: usize) -> Path<'p> {
+        Path::Index(self, index)
+    }
+
+    /// The JSON Pointer text: `""` for the root, `/upgradeScope/deviceKeys/3`, ...
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Root(prefix) => out.push_str(prefix),
+            Path::Key(parent, key) => {
+                parent.write(out);
+                out.push('/');
+                for c in key.chars() {
+                    match c {
+                        '~' => out.push_str("~0"),
+                        '/' => out.push_str("~1"),
+                        c => out.push(c),
+                    }
+                }
+            }
+            Path::Index(parent, index) => {
+                parent.write(out);
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_tilde_and_slash() {
+        let root = Path::Root("");
+        let scope = root.key("upgradeScope");
+        let keys = scope.key("deviceKeys");
+        assert_eq!(keys.index(3).render(), "/upgradeScope/deviceKeys/3");
+        assert_eq!(root.key("a/b~c").render(), "/a~1b~0c");
+        assert_eq!(root.key("").render(), "/");
+        assert_eq!(root.render(), "");
+        assert_eq!(Path::Root("/body").key("type").render(), "/body/type");
+    }
+}

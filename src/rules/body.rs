@@ -1,0 +1,131 @@
+//! The body: its job `type`, the fields each job type takes, `upgradeTimeout`
+//! (300..=172800 s) and `maximumConcurrency` (>= 1).
+//!
+//! - A verify job does not take `upgradePolicy`, `enableUpgradeRequest`,
+//!   `retryPolicy`, `schedulePolicy` or `maximumConcurrency`: each is an
+//!   `ignored_field` warning, its content unchecked.
+//! - With a missing or unknown `type` only the rules common to both job types run.
+//!
+//! ```
+//! use enos_ota_job::{validate_value, Options};
+//! let body = serde_json::json!({"type": "upgrade", "upgradePolicy": "upgrade",
+//!     "enableUpgradeRequest": true, "upgradeTimeout": 299,
+//!     "upgradeScope": {"type": "total", "versionNumbers": ["1.0"]}});
+//! let report = validate_value(&body, &Options::new());
+//! let found: Vec<_> = report.errors.iter().map(|e| (e.path.as_str(), e.code.as_str())).collect();
+//! assert_eq!(found, [("/upgradePolicy", "invalid_value"), ("/upgradeTimeout", "out_of_range")]);
+//! ```
+
+use crate::json::Node;
+use crate::pointer::Path;
+use crate::report::{Code, Detail, Ignored, Kind};
+
+use super::{retry, schedule, scope, Checker, JobKind};
+
+/// The fields of the body (SPEC §2), in the order the rules visit them.
+pub(crate) const FIELDS: [&str; 9] = [
+    "name",
+    "type",
+    "upgradeScope",
+    "upgradePolicy",
+    "enableUpgradeRequest",
+    "upgradeTimeout",
+    "retryPolicy",
+    "schedulePolicy",
+    "maximumConcurrency",
+];
+
+pub(crate) const JOB_TYPES: &[&str] = &["upgrade", "verify"];
+pub(crate) const UPGRADE_POLICIES: &[&str] = &["snapshot", "incremental"];
+pub(crate) const TIMEOUT_RANGE: (i64, i64) = (300, 172_800);
+pub(crate) const CONCURRENCY_RANGE: (i64, i64) = (1, i32::MAX as i64);
+
+pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) -> JobKind {
+    let Some(obj) = ck.object(node, path) else {
+        return JobKind::Unknown;
+    };
+    let [name, job_type, upgrade_scope, policy, enable_request, timeout, retry, schedule, concurrency] =
+        ck.fields(obj, path, FIELDS);
+
+    let kind = kind(ck, job_type, &path.key("type"));
+    if let Some(name) = name {
+        super::name::check(ck, name, &path.key("name"));
+    }
+    scope::check(ck, upgrade_scope, &path.key("upgradeScope"), kind);
+
+    let policy_path = path.key("upgradePolicy");
+    let enable_path = path.key("enableUpgradeRequest");
+    match kind {
+        JobKind::Upgrade => {
+            if let Some(policy) = ck.required(policy, &policy_path) {
+                one_of(ck, policy, &policy_path, UPGRADE_POLICIES);
+            }
+            if let Some(enable) = ck.required(enable_request, &enable_path) {
+                ck.boolean(enable, &enable_path);
+            }
+        }
+        JobKind::Verify => {
+            let upgrade_only = [
+                ("upgradePolicy", policy),
+                ("enableUpgradeRequest", enable_request),
+                ("retryPolicy", retry),
+                ("schedulePolicy", schedule),
+                ("maximumConcurrency", concurrency),
+            ];
+            for (field, slot) in upgrade_only {
+                if slot.is_some() {
+                    ck.report(&path.key(field), Code::IgnoredField, Detail::Ignored(Ignored::VerifyJob));
+                }
+            }
+        }
+        JobKind::Unknown => {}
+    }
+
+    if let Some(timeout) = timeout {
+        let (min, max) = TIMEOUT_RANGE;
+        ck.integer(timeout, &path.key("upgradeTimeout"), min, max);
+    }
+    if kind == JobKind::Upgrade {
+        if let Some(retry) = retry {
+            retry::check(ck, retry, &path.key("retryPolicy"));
+        }
+        if let Some(schedule) = schedule {
+            schedule::check(ck, schedule, &path.key("schedulePolicy"));
+        }
+        if let Some(concurrency) = concurrency {
+            let (min, max) = CONCURRENCY_RANGE;
+            ck.integer(concurrency, &path.key("maximumConcurrency"), min, max);
+        }
+    }
+    kind
+}
+
+fn kind(ck: &mut Checker<'_>, slot: Option<&Node<'_>>, path: &Path<'_>) -> JobKind {
+    let Some(node) = ck.required(slot, path) else {
+        return JobKind::Unknown;
+    };
+    match one_of(ck, node, path, JOB_TYPES) {
+        Some("upgrade") => JobKind::Upgrade,
+        Some("verify") => JobKind::Verify,
+        _ => JobKind::Unknown,
+    }
+}
+
+/// A string from `allowed`: `invalid_type` or `invalid_value` otherwise.
+pub(super) fn one_of<'n>(
+    ck: &mut Checker<'_>,
+    node: &'n Node<'n>,
+    path: &Path<'_>,
+    allowed: &'static [&'static str],
+) -> Option<&'n str> {
+    let Node::String(s) = node else {
+        ck.wrong_type(node, path, Kind::String);
+        return None;
+    };
+    if allowed.contains(&s.as_ref()) {
+        Some(s)
+    } else {
+        ck.report(path, Code::InvalidValue, Detail::OneOf(allowed));
+        None
+    }
+}

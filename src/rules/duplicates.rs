@@ -1,0 +1,33 @@
+//! `duplicate_key`: a JSON object repeats a key (SPEC §7.1: one per repeat, at the
+//! repeated member).
+
+use crate::json::Node;
+use crate::pointer::Path;
+use crate::report::{Code, Detail};
+use crate::unique;
+
+use super::Checker;
+
+pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
+    match node {
+        Node::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if matches!(item, Node::Array(_) | Node::Object(_)) {
+                    check(ck, item, &path.index(i));
+                }
+            }
+        }
+        Node::Object(obj) => {
+            if obj.has_duplicates {
+                let keys = obj.members.iter().map(|(k, _)| Some(k.as_ref()));
+                unique::for_each_repeat(keys, |i, _| {
+                    ck.report(&path.key(&obj.members[i].0), Code::DuplicateKey, Detail::Plain);
+                });
+            }
+            for (key, value) in &obj.members {
+                check(ck, value, &path.key(key));
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,343 @@
+// The JavaScript face of enos-ota-job, shared by the Node entry (node.js) and the
+// browser entry (web.js). It only converts values: every rule lives in the Rust core,
+// which this file reaches through the wasm-bindgen glue passed to `createApi`.
+//
+// JS values reach the core as JSON text. A value that JSON cannot carry (undefined in an
+// array, NaN, Infinity, a function, a symbol, a cyclic reference, a property whose
+// getter throws) is sent as a placeholder and reported as `invalid_type` at its path;
+// a BigInt is sent as the integer it is. Nothing here throws for any input value.
+
+const MAX_DEPTH = 130; // deeper than the core's 128-level limit, which then reports it
+const MAX_VALUES = 20_000_000; // bigger values are refused without walking them to the end
+const MAX_FOREIGN = 100; // stop collecting non-JSON values after this many
+const PLACEHOLDER = "0.5"; // a fraction: the core reports `invalid_type` wherever a type is checked
+
+const VALID = '{"valid":true,"errors":[],"warnings":[]}';
+const objectProto = Object.prototype;
+const isArray = Array.isArray;
+const getProto = Object.getPrototypeOf;
+const keysOf = Object.keys;
+
+const MESSAGES = {
+  en: {
+    undefined: "undefined is not a JSON value",
+    NaN: "NaN is not a JSON value (JSON numbers are finite)",
+    Infinity: "Infinity is not a JSON value (JSON numbers are finite)",
+    "-Infinity": "-Infinity is not a JSON value (JSON numbers are finite)",
+    function: "a function is not a JSON value",
+    symbol: "a symbol is not a JSON value",
+    cycle: "a cyclic reference cannot be written as JSON",
+    unreadable: "reading this value threw an exception",
+    tooLarge: "the value is too large to convert to JSON",
+    tooManyForeign: "too many values that JSON cannot represent",
+    notText: (t) => `expected JSON text (a string), got ${t}`,
+  },
+  zh: {
+    undefined: "undefined 不是 JSON 值",
+    NaN: "NaN 不是 JSON 值（JSON 数字必须是有限数）",
+    Infinity: "Infinity 不是 JSON 值（JSON 数字必须是有限数）",
+    "-Infinity": "-Infinity 不是 JSON 值（JSON 数字必须是有限数）",
+    function: "函数不是 JSON 值",
+    symbol: "Symbol 不是 JSON 值",
+    cycle: "循环引用无法写成 JSON",
+    unreadable: "读取该值时抛出了异常",
+    tooLarge: "该值太大，无法转换为 JSON",
+    tooManyForeign: "无法用 JSON 表示的值太多",
+    notText: (t) => `应为 JSON 文本（字符串），实际为 ${t}`,
+  },
+};
+
+// --- JS value -> JSON text ------------------------------------------------------------
+
+let budget = 0;
+
+// True when JSON.stringify(value) writes exactly this value: plain objects and arrays of
+// strings, booleans, null and finite numbers below 1e21, not too deep. Properties that
+// are undefined are skipped, as JSON.stringify skips them (an absent field).
+function plain(v, depth) {
+  switch (typeof v) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return v < 1e21 && v > -1e21; // false for NaN and the infinities
+    case "object": {
+      if (v === null) return true;
+      if (depth >= MAX_DEPTH || --budget < 0) return false;
+      if (isArray(v)) {
+        const n = v.length;
+        if (v.toJSON !== undefined || (budget -= n) < 0) return false;
+        for (let i = 0; i < n; i++) {
+          if (!plain(v[i], depth + 1)) return false;
+        }
+        return true;
+      }
+      const proto = getProto(v);
+      if ((proto !== objectProto && proto !== null) || v.toJSON !== undefined) return false;
+      const keys = keysOf(v);
+      for (let i = 0, n = keys.length; i < n; i++) {
+        const x = v[keys[i]];
+        if (x !== undefined && !plain(x, depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function escapeToken(key) {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+class Abort {
+  constructor(kind) {
+    this.kind = kind;
+  }
+}
+
+// JSON.stringify's conversion (toJSON, boxed primitives, enumerable own string keys),
+// except that what JSON cannot carry is recorded in `foreign` instead of being dropped
+// or turned into null, and nothing throws.
+function careful(root) {
+  const foreign = [];
+  const ancestors = new Set();
+  let values = 0;
+
+  const note = (path, kind) => {
+    if (foreign.length >= MAX_FOREIGN) throw new Abort("tooManyForeign");
+    foreign.push([path, kind]);
+    return PLACEHOLDER;
+  };
+
+  // Returns JSON text, or undefined for an undefined object property (left out).
+  function walk(v, key, path, depth, inObject) {
+    if (++values > MAX_VALUES) throw new Abort("tooLarge");
+    if ((typeof v === "object" && v !== null) || typeof v === "function") {
+      let toJSON;
+      try {
+        toJSON = v.toJSON;
+        if (typeof toJSON === "function") v = toJSON.call(v, key);
+      } catch {
+        return note(path, "unreadable");
+      }
+    }
+    if (typeof v === "object" && v !== null) {
+      try {
+        if (v instanceof Number) v = Number(v);
+        else if (v instanceof String) v = String(v);
+        else if (v instanceof Boolean) v = v.valueOf();
+        else if (typeof BigInt === "function" && v instanceof BigInt) v = v.valueOf();
+      } catch {
+        return note(path, "unreadable");
+      }
+    }
+    switch (typeof v) {
+      case "string":
+        return JSON.stringify(v);
+      case "boolean":
+        return v ? "true" : "false";
+      case "number":
+        if (v !== v) return note(path, "NaN");
+        if (v === Infinity) return note(path, "Infinity");
+        if (v === -Infinity) return note(path, "-Infinity");
+        // A JS integer of 1e21 or more is written with its digits, not as 1e+21.
+        if ((v >= 1e21 || v <= -1e21) && Number.isInteger(v)) return BigInt(v).toString();
+        return JSON.stringify(v);
+      case "bigint":
+        return v.toString();
+      case "undefined":
+        return inObject ? undefined : note(path, "undefined");
+      case "function":
+        return note(path, "function");
+      case "symbol":
+        return note(path, "symbol");
+      default:
+        break;
+    }
+    if (v === null) return "null";
+    // Deeper than the core accepts: its report says so, whatever lies below.
+    if (depth >= MAX_DEPTH) return "0";
+    if (ancestors.has(v)) return note(path, "cycle");
+    ancestors.add(v);
+    try {
+      let array;
+      try {
+        array = isArray(v);
+      } catch {
+        return note(path, "unreadable");
+      }
+      if (array) {
+        let n;
+        try {
+          n = v.length >>> 0;
+        } catch {
+          return note(path, "unreadable");
+        }
+        if (n > MAX_VALUES - values) throw new Abort("tooLarge");
+        let out = "[";
+        for (let i = 0; i < n; i++) {
+          if (values > MAX_VALUES) throw new Abort("tooLarge");
+          const p = path + "/" + i;
+          let x;
+          try {
+            x = v[i];
+          } catch {
+            out += (i ? "," : "") + note(p, "unreadable");
+            continue;
+          }
+          out += (i ? "," : "") + walk(x, String(i), p, depth + 1, false);
+        }
+        return out + "]";
+      }
+      let keys;
+      try {
+        keys = keysOf(v);
+      } catch {
+        return note(path, "unreadable");
+      }
+      let out = "{";
+      let first = true;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const p = path + "/" + escapeToken(k);
+        let text;
+        try {
+          text = walk(v[k], k, p, depth + 1, true);
+        } catch (e) {
+          if (e instanceof Abort) throw e;
+          text = note(p, "unreadable");
+        }
+        if (text === undefined) continue;
+        out += (first ? "" : ",") + JSON.stringify(k) + ":" + text;
+        first = false;
+      }
+      return out + "}";
+    } finally {
+      ancestors.delete(v);
+    }
+  }
+
+  try {
+    return { text: walk(root, "", "", 0, false), foreign };
+  } catch (e) {
+    const kind = e instanceof Abort ? e.kind : "tooLarge"; // e.g. RangeError: string too long
+    return { text: PLACEHOLDER, foreign: [["", kind]] };
+  }
+}
+
+const NO_FOREIGN = [];
+
+// Any JS value -> { text, foreign }. The fast path is V8's own JSON.stringify, taken
+// only when a quick walk shows that it would write the value exactly.
+export function toJsonText(value) {
+  budget = MAX_VALUES;
+  try {
+    if (plain(value, 0)) {
+      const text = JSON.stringify(value);
+      if (typeof text === "string") return { text, foreign: NO_FOREIGN };
+    }
+  } catch {
+    // a getter or a proxy threw: the careful walk finds where
+  }
+  return careful(value);
+}
+
+// Options: undefined and null mean the defaults (""), anything else goes to the core,
+// which reports a bad option at /options/... and carries on with its default.
+function optionsText(options) {
+  if (options === undefined || options === null) return "";
+  return toJsonText(options).text;
+}
+
+function localeOf(options) {
+  try {
+    return options !== null && typeof options === "object" && options.locale === "zh" ? "zh" : "en";
+  } catch {
+    return "en";
+  }
+}
+
+function typeName(v) {
+  if (v === null) return "null";
+  if (isArray(v)) return "an array";
+  const t = typeof v;
+  return t === "object" ? "an object" : t;
+}
+
+// Reports what JSON could not carry: an `invalid_type` error at each such path (the
+// core's own error there, caused by the placeholder, gets the true message).
+function addForeign(report, foreign, options) {
+  const messages = MESSAGES[localeOf(options)];
+  const at = new Map();
+  report.errors.forEach((e, i) => {
+    if (e.code === "invalid_type" && !at.has(e.path)) at.set(e.path, i);
+  });
+  for (const [path, kind] of foreign) {
+    const message = messages[kind];
+    const i = at.get(path);
+    if (i !== undefined) report.errors[i].message = message;
+    else report.errors.push({ path, code: "invalid_type", message, enosCode: null });
+  }
+  report.valid = false;
+}
+
+function parseReport(json) {
+  return json === VALID ? { valid: true, errors: [], warnings: [] } : JSON.parse(json);
+}
+
+// --- the public API -------------------------------------------------------------------
+
+export function createApi(raw, ready = () => {}) {
+  function validateJson(text, options) {
+    ready();
+    const opts = optionsText(options);
+    if (typeof text === "string") return parseReport(raw.validateJson(text, opts));
+    // Not text at all: the core reports an empty text (keeping option and firmware
+    // errors), and the message says what was given instead.
+    const report = parseReport(raw.validateJson("", opts));
+    const messages = MESSAGES[localeOf(options)];
+    const e = report.errors.find((e) => e.code === "invalid_json" && e.path === "");
+    if (e) e.message = messages.notText(typeName(text));
+    return report;
+  }
+
+  function validate(body, options) {
+    ready();
+    const { text, foreign } = toJsonText(body);
+    const report = parseReport(raw.validateJson(text, optionsText(options)));
+    if (foreign.length) addForeign(report, foreign, options);
+    return report;
+  }
+
+  function normalize(body, options) {
+    ready();
+    const { text, foreign } = toJsonText(body);
+    const result = JSON.parse(raw.normalizeJson(text, optionsText(options)));
+    if (foreign.length) {
+      addForeign(result.report, foreign, options);
+      delete result.body;
+    }
+    return result;
+  }
+
+  function buildRequest(input, options) {
+    ready();
+    const { text, foreign } = toJsonText(input);
+    const result = JSON.parse(raw.buildRequestJson(text, optionsText(options)));
+    if (foreign.length) {
+      addForeign(result.report, foreign, options);
+      delete result.request;
+    }
+    return result;
+  }
+
+  function parseResponse(text) {
+    ready();
+    // A response that was already parsed (`await res.json()`) is read as its JSON text.
+    const json = typeof text === "string" ? text : toJsonText(text).text;
+    return JSON.parse(raw.parseResponse(json));
+  }
+
+  return { validate, validateJson, normalize, buildRequest, parseResponse };
+}

@@ -1,0 +1,40 @@
+// The shared fixtures (tests/fixtures/**/*.json), read the same way by every JS test.
+// Files under request/ are buildRequest cases, under response/ parseResponse cases, all
+// others validation cases. ENOS_FIXTURES points at the directory when the test runs
+// outside the repository (the npm consumer test copies this file into a fresh project).
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const FIXTURES = process.env.ENOS_FIXTURES ?? fileURLToPath(new URL("../fixtures", import.meta.url));
+
+function jsonFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((d) => (d.isDirectory() ? jsonFiles(join(dir, d.name)) : d.name.endsWith(".json") ? [join(dir, d.name)] : []));
+}
+
+export function loadCases() {
+  const out = { validation: [], request: [], response: [] };
+  for (const path of jsonFiles(FIXTURES)) {
+    const file = relative(FIXTURES, path).split(sep).join("/");
+    const kind = file.startsWith("request/") ? "request" : file.startsWith("response/") ? "response" : "validation";
+    const cases = JSON.parse(readFileSync(path, "utf8"));
+    if (!Array.isArray(cases)) throw new Error(`${file}: expected an array of cases`);
+    for (const c of cases) out[kind].push({ file, ...c });
+  }
+  return out;
+}
+
+/** The part of a report that fixtures pin: verdict, then [path, code] pairs in order. */
+export function summary(report) {
+  return {
+    valid: report.valid,
+    errors: report.errors.map((e) => [e.path, e.code]),
+    warnings: report.warnings.map((w) => [w.path, w.code]),
+  };
+}
+
+export function expected(expect) {
+  return { valid: expect.valid, errors: expect.errors ?? [], warnings: expect.warnings ?? [] };
+}

@@ -282,6 +282,17 @@ function addForeign(report, foreign, options) {
   report.valid = false;
 }
 
+// Above this many UTF-16 units, text goes to wasm as TextEncoder bytes (a native copy)
+// instead of wasm-bindgen's per-character string copy.
+const BYTES_FROM = 4096;
+let encoder;
+
+function validateText(raw, text, opts) {
+  if (text.length < BYTES_FROM) return raw.validateJson(text, opts);
+  encoder ??= new TextEncoder();
+  return raw.validateBytes(encoder.encode(text), opts);
+}
+
 function parseReport(json) {
   return json === VALID ? { valid: true, errors: [], warnings: [] } : JSON.parse(json);
 }
@@ -292,7 +303,7 @@ export function createApi(raw, ready = () => {}) {
   function validateJson(text, options) {
     ready();
     const opts = optionsText(options);
-    if (typeof text === "string") return parseReport(raw.validateJson(text, opts));
+    if (typeof text === "string") return parseReport(validateText(raw, text, opts));
     // Not text at all: the core reports an empty text (keeping option and firmware
     // errors), and the message says what was given instead.
     const report = parseReport(raw.validateJson("", opts));
@@ -305,7 +316,7 @@ export function createApi(raw, ready = () => {}) {
   function validate(body, options) {
     ready();
     const { text, foreign } = toJsonText(body);
-    const report = parseReport(raw.validateJson(text, optionsText(options)));
+    const report = parseReport(validateText(raw, text, optionsText(options)));
     if (foreign.length) addForeign(report, foreign, options);
     return report;
   }

@@ -40,6 +40,13 @@ pub fn validate_json(text: &str, options: &str) -> String {
     with_options(options, |o| crate::validate_json(text, o).to_json())
 }
 
+/// `validateJson` for long texts: the JS side encodes them with `TextEncoder` (native),
+/// which beats wasm-bindgen's per-character copy of a `&str` above a few kilobytes.
+#[wasm_bindgen(js_name = validateBytes)]
+pub fn validate_bytes(bytes: &[u8], options: &str) -> String {
+    with_options(options, |o| crate::validate_bytes(bytes, o).to_json())
+}
+
 /// `normalize`: `{ report, body? }` as JSON text.
 #[wasm_bindgen(js_name = normalizeJson)]
 pub fn normalize_json(text: &str, options: &str) -> String {

@@ -1,7 +1,8 @@
 // The shared fixtures (tests/fixtures/**/*.json), read the same way by every JS test.
-// Files under request/ are buildRequest cases, under response/ parseResponse cases, all
-// others validation cases. ENOS_FIXTURES points at the directory when the test runs
-// outside the repository (the npm consumer test copies this file into a fresh project).
+// Files under request/ are buildRequest cases, normalize/ normalize cases, response/
+// parseResponse cases, all others validation cases (see tests/fixtures/README.md).
+// ENOS_FIXTURES points at the directory when the test runs outside the repository (the
+// npm consumer test copies this file into a fresh project).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,10 +16,11 @@ function jsonFiles(dir) {
 }
 
 export function loadCases() {
-  const out = { validation: [], request: [], response: [] };
+  const out = { validation: [], request: [], normalize: [], response: [] };
   for (const path of jsonFiles(FIXTURES)) {
     const file = relative(FIXTURES, path).split(sep).join("/");
-    const kind = file.startsWith("request/") ? "request" : file.startsWith("response/") ? "response" : "validation";
+    const dir = file.includes("/") ? file.slice(0, file.indexOf("/")) : "";
+    const kind = dir in out && dir !== "validation" ? dir : "validation";
     const cases = JSON.parse(readFileSync(path, "utf8"));
     if (!Array.isArray(cases)) throw new Error(`${file}: expected an array of cases`);
     for (const c of cases) out[kind].push({ file, ...c });

@@ -23,4 +23,6 @@ pub use options::{FirmwareFacts, Locale, Options, DEFAULT_MAX_FOR_VERIFICATION};
 pub use report::{Code, Issue, Report, Severity};
 pub use request::{build_request_json, build_request_value, Built};
 pub use response::{parse_response, ResponseOutcome};
-pub use validate::{parse_job, parse_job_value, validate_bytes, validate_json, validate_value, Validated};
+pub use validate::{
+    parse_job, parse_job_value, validate_bytes, validate_json, validate_value, Validated,
+};

@@ -32,7 +32,9 @@ pub struct Normalized {
 impl Normalized {
     /// The normalized body as a `serde_json::Value`.
     pub fn body_value(&self) -> Option<Value> {
-        self.body.as_deref().and_then(|b| serde_json::from_str(b).ok())
+        self.body
+            .as_deref()
+            .and_then(|b| serde_json::from_str(b).ok())
     }
 
     /// `{"report": ..., "body": {...}}` (SPEC §4), the body's members in order.
@@ -127,7 +129,9 @@ pub(crate) fn for_model(body: Node<'_>, kind: JobKind) -> Node<'_> {
     if let Node::Object(obj) = &mut body {
         if let Some(Node::Object(scope)) = member(obj, "upgradeScope") {
             if matches!(scope.get("type"), Some(Node::String(t)) if t == "total") {
-                scope.members.retain(|(k, _)| k == "type" || k == "versionNumbers");
+                scope
+                    .members
+                    .retain(|(k, _)| k == "type" || k == "versionNumbers");
             }
         }
     }
@@ -135,7 +139,11 @@ pub(crate) fn for_model(body: Node<'_>, kind: JobKind) -> Node<'_> {
 }
 
 fn member<'o, 'a>(obj: &'o mut Object<'a>, key: &str) -> Option<&'o mut Node<'a>> {
-    obj.members.iter_mut().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    obj.members
+        .iter_mut()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
 }
 
 /// Sets `key` to `value`, in place when present (even as `null`), else at the end.

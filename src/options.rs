@@ -211,12 +211,10 @@ fn firmware(value: &Value, path: &str, problems: &mut Vec<Finding>) -> FirmwareF
                 Some(s) => facts.version = Some(s.to_owned()),
                 None => problems.push(expected(&path, Kind::String)),
             },
-            "maxAllowedForVerification" => {
-                match integer(value, &path, (1, i64::from(u32::MAX))) {
-                    Ok(v) => facts.max_allowed_for_verification = u32::try_from(v).ok(),
-                    Err(p) => problems.push(p),
-                }
-            }
+            "maxAllowedForVerification" => match integer(value, &path, (1, i64::from(u32::MAX))) {
+                Ok(v) => facts.max_allowed_for_verification = u32::try_from(v).ok(),
+                Err(p) => problems.push(p),
+            },
             _ => problems.push(problem(&path, Detail::Option(OptionProblem::Unknown))),
         }
     }

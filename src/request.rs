@@ -104,7 +104,11 @@ fn build(parsed: Result<(Node<'_>, bool), Finding>, options: &Options) -> Built 
 }
 
 /// Checks the input object; returns its parts when they are all usable.
-fn input<'n>(ck: &mut Checker<'_>, node: &'n Node<'n>, path: &Path<'_>) -> (Option<Parts<'n>>, JobKind) {
+fn input<'n>(
+    ck: &mut Checker<'_>,
+    node: &'n Node<'n>,
+    path: &Path<'_>,
+) -> (Option<Parts<'n>>, JobKind) {
     let Some(obj) = ck.object(node, path) else {
         return (None, JobKind::Unknown);
     };
@@ -157,7 +161,10 @@ fn origin(address: &str) -> Option<String> {
         _ => (authority, None),
     };
     let host_ok = if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+        !inner.is_empty()
+            && inner
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
     } else {
         !host.is_empty()
             && host
@@ -165,7 +172,10 @@ fn origin(address: &str) -> Option<String> {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
     };
     let port_ok = port.is_none_or(|p| {
-        !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok_and(|n| n > 0)
+        !p.is_empty()
+            && p.len() <= 5
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u16>().is_ok_and(|n| n > 0)
     });
     (host_ok && port_ok).then(|| format!("{scheme}://{authority}"))
 }

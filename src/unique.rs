@@ -1,16 +1,18 @@
 //! Finding repeated strings in linear time, deterministically.
 //!
-//! The hasher is SipHash-1-3 with fixed keys (`DefaultHasher::new()`): no randomness,
-//! so the same input always takes the same path, and still a keyed hash that does
-//! not collide on ordinary inputs the way a multiply-shift hash can.
-
-use std::collections::hash_map::{DefaultHasher, Entry, HashMap};
-use std::hash::BuildHasherDefault;
-
-type Fixed = BuildHasherDefault<DefaultHasher>;
+//! An open-addressing table of item indices, keyed by a fast fixed hash (no
+//! randomness: the same input always takes the same path). A fixed hash can be
+//! attacked with crafted collisions, so probing is budgeted: past the budget the
+//! search falls back to sorting, which bounds the worst case at O(n log n).
 
 /// Lists of this size or less are compared pair by pair (no allocation).
 const SMALL: usize = 16;
+
+/// Average probes per item allowed before falling back to sorting.
+const PROBE_BUDGET: usize = 8;
+
+/// About how many items share one partition (and one cache-sized table).
+const PARTITION: usize = 2048;
 
 /// Calls `on_repeat(index, first_index)` for every item equal to an earlier one,
 /// in order. `first_index` is where the value first appeared. `None` items (values
@@ -32,16 +34,10 @@ where
         }
         return;
     }
-    let mut seen: HashMap<&str, usize, Fixed> =
-        HashMap::with_capacity_and_hasher(len, Fixed::default());
-    for (i, item) in items.enumerate() {
-        let Some(item) = item else { continue };
-        match seen.entry(item) {
-            Entry::Occupied(first) => on_repeat(i, *first.get()),
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-            }
-        }
+    let items: Vec<Option<&str>> = items.collect();
+    let repeats = hashed(&items).unwrap_or_else(|| sorted(&items));
+    for (i, first) in repeats {
+        on_repeat(i, first);
     }
 }
 
@@ -55,13 +51,131 @@ where
     found
 }
 
+/// The repeats, found with hash tables; `None` when probing exceeds its budget.
+///
+/// The items are first partitioned by the top bits of their hash (two sequential
+/// passes), so that each partition's table stays small enough for the CPU cache:
+/// one large table would cost a cache miss per item.
+fn hashed(items: &[Option<&str>]) -> Option<Vec<(usize, usize)>> {
+    let n = u32::try_from(items.len()).ok()?;
+    let part_bits = (n as usize / PARTITION)
+        .next_power_of_two()
+        .trailing_zeros();
+    let part_of = |h: u64| h.checked_shr(64 - part_bits).unwrap_or(0) as usize;
+    let hashes: Vec<u64> = items
+        .iter()
+        .map(|item| item.map_or(0, |s| hash(s.as_bytes())))
+        .collect();
+
+    // Counting sort of the item indices by partition, keeping their order.
+    let mut starts = vec![0usize; (1 << part_bits) + 1];
+    for (item, &h) in items.iter().zip(&hashes) {
+        if item.is_some() {
+            starts[part_of(h) + 1] += 1;
+        }
+    }
+    for q in 1..starts.len() {
+        starts[q] += starts[q - 1];
+    }
+    let mut heads = starts.clone();
+    // (index, low 32 bits of the hash): the partition loop then reads only this
+    // array and its own table, both in order or in cache.
+    let mut order = vec![(0u32, 0u32); starts[starts.len() - 1]];
+    for (i, (item, &h)) in (0..n).zip(items.iter().zip(&hashes)) {
+        if item.is_some() {
+            let q = part_of(h);
+            order[heads[q]] = (i, h as u32);
+            heads[q] += 1;
+        }
+    }
+    drop(hashes);
+
+    let mut budget = items.len().saturating_mul(PROBE_BUDGET);
+    let mut repeats = Vec::new();
+    // Each slot: (index + 1, low hash bits); index 0 marks an empty slot.
+    let mut table: Vec<(u32, u32)> = Vec::new();
+    for q in 0..starts.len() - 1 {
+        let part = &order[starts[q]..starts[q + 1]];
+        let mask = (part.len() * 2).next_power_of_two().max(2) - 1;
+        table.clear();
+        table.resize(mask + 1, (0, 0));
+        for &(i, tag) in part {
+            let mut pos = tag as usize & mask;
+            loop {
+                let (slot, slot_tag) = table[pos];
+                if slot == 0 {
+                    table[pos] = (i + 1, tag);
+                    break;
+                }
+                let first = slot as usize - 1;
+                if slot_tag == tag && items[first] == items[i as usize] {
+                    repeats.push((i as usize, first));
+                    break;
+                }
+                budget = budget.checked_sub(1)?;
+                pos = (pos + 1) & mask;
+            }
+        }
+    }
+    repeats.sort_unstable();
+    Some(repeats)
+}
+
+/// The repeats, found by sorting (the worst-case bound when hashing degrades).
+fn sorted(items: &[Option<&str>]) -> Vec<(usize, usize)> {
+    let mut order: Vec<(&str, usize)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| item.map(|s| (s, i)))
+        .collect();
+    order.sort_unstable();
+    let mut repeats = Vec::new();
+    let mut first = 0;
+    for k in 0..order.len() {
+        if k == 0 || order[k].0 != order[k - 1].0 {
+            first = order[k].1;
+        } else {
+            repeats.push((order[k].1, first));
+        }
+    }
+    repeats.sort_unstable();
+    repeats
+}
+
+/// A fast 64-bit hash (multiply-xorshift over 8-byte words).
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        h = (h ^ word).wrapping_mul(K).rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(last))
+            .wrapping_mul(K)
+            .rotate_left(29);
+    }
+    // Final avalanche (from splitmix64), so low bits depend on every byte.
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94D0_49BB_1331_11EB);
+    h ^ (h >> 31)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn repeats(items: &[&str]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        for_each_repeat(items.iter().map(|s| Some(*s)), |i, first| out.push((i, first)));
+        for_each_repeat(items.iter().map(|s| Some(*s)), |i, first| {
+            out.push((i, first))
+        });
         out
     }
 
@@ -71,12 +185,28 @@ mod tests {
         let mut many: Vec<String> = (0..100).map(|i| format!("k{i}")).collect();
         many.push("k3".into());
         many.push("k99".into());
+        many.push("k3".into());
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
-        assert_eq!(repeats(&refs), [(100, 3), (101, 99)]);
+        assert_eq!(repeats(&refs), [(100, 3), (101, 99), (102, 3)]);
         assert!(!has_repeat(refs[..100].iter().map(|s| Some(*s))));
         let mixed = [Some("a"), None, None, Some("a")];
         let mut out = Vec::new();
         for_each_repeat(mixed.iter().copied(), |i, first| out.push((i, first)));
         assert_eq!(out, [(3, 0)]);
+    }
+
+    #[test]
+    fn sorting_finds_the_same_repeats_as_hashing() {
+        let items: Vec<String> = (0..10_000)
+            .map(|i| format!("v{}", (i * 7919) % 6131))
+            .collect();
+        let items: Vec<Option<&str>> = items
+            .iter()
+            .map(|s| Some(s.as_str()))
+            .chain([None])
+            .collect();
+        let by_hash = hashed(&items).unwrap();
+        assert_eq!(by_hash.len(), 10_000 - 6131);
+        assert_eq!(sorted(&items), by_hash);
     }
 }

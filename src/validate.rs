@@ -33,7 +33,8 @@ pub fn validate_bytes(bytes: &[u8], options: &Options) -> Report {
                 offset: valid.len(),
             };
             let mut ck = Checker::new(options);
-            ck.findings.push(invalid_json(&error, valid, &Path::Root("")));
+            ck.findings
+                .push(invalid_json(&error, valid, &Path::Root("")));
             ck.firmware(JobKind::Unknown);
             Checked {
                 findings: ck.findings,
@@ -114,7 +115,11 @@ impl<'a> Checked<'a> {
                     code: Code::InvalidType,
                     detail: Detail::Plain,
                 };
-                Err(Report::new(vec![finding], options.get_locale(), options.is_strict()))
+                Err(Report::new(
+                    vec![finding],
+                    options.get_locale(),
+                    options.is_strict(),
+                ))
             }
         }
     }
@@ -181,4 +186,3 @@ pub(crate) fn too_deep(path: &Path<'_>) -> Finding {
         detail: Detail::TooDeep,
     }
 }
-

@@ -13,7 +13,9 @@ use enos_ota_job::{
 use serde_json::{json, Value};
 
 fn fixture_files(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| entry.unwrap().path())
@@ -35,7 +37,10 @@ fn cases(file: &Path) -> Vec<Value> {
 /// The `{valid, errors: [[path, code]], warnings: [[path, code]]}` digest of a report.
 fn digest(report: &Report) -> Value {
     let list = |issues: &[enos_ota_job::Issue]| -> Vec<Value> {
-        issues.iter().map(|i| json!([i.path, i.code.as_str()])).collect()
+        issues
+            .iter()
+            .map(|i| json!([i.path, i.code.as_str()]))
+            .collect()
     };
     json!({"valid": report.valid, "errors": list(&report.errors), "warnings": list(&report.warnings)})
 }
@@ -44,7 +49,11 @@ fn digest(report: &Report) -> Value {
 fn run_body_cases(failures: &mut Vec<String>, codes: &mut BTreeSet<String>) {
     for file in fixture_files("") {
         for case in cases(&file) {
-            let name = format!("{}: {}", file.file_name().unwrap().to_string_lossy(), case["name"]);
+            let name = format!(
+                "{}: {}",
+                file.file_name().unwrap().to_string_lossy(),
+                case["name"]
+            );
             let options = Options::from_json_value(&case["options"]);
             let expect = &case["expect"];
             for list in ["errors", "warnings"] {
@@ -63,7 +72,9 @@ fn run_body_cases(failures: &mut Vec<String>, codes: &mut BTreeSet<String>) {
             for (how, report) in runs {
                 let got = digest(&report);
                 if &got != expect {
-                    failures.push(format!("{name} ({how})\n  expected {expect}\n  got      {got}"));
+                    failures.push(format!(
+                        "{name} ({how})\n  expected {expect}\n  got      {got}"
+                    ));
                 }
             }
         }
@@ -75,7 +86,12 @@ fn body_fixtures() {
     let mut failures = Vec::new();
     let mut codes = BTreeSet::new();
     run_body_cases(&mut failures, &mut codes);
-    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     // Every code of SPEC §3 is exercised by at least one fixture.
     let missing: Vec<_> = Code::ALL
         .iter()
@@ -107,7 +123,10 @@ fn request_fixtures() {
                 }
             }
             if got != expect {
-                failures.push(format!("{}\n  expected {expect}\n  got      {got}", case["name"]));
+                failures.push(format!(
+                    "{}\n  expected {expect}\n  got      {got}",
+                    case["name"]
+                ));
             }
             if let (Some(input), None) = (case.get("input"), case["text"].as_str()) {
                 let again = build_request_json(&input.to_string(), &options);
@@ -115,7 +134,12 @@ fn request_fixtures() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -126,15 +150,27 @@ fn normalize_fixtures() {
             let options = Options::from_json_value(&case["options"]);
             let normalized = normalize_value(&case["body"], &options);
             let from_text = normalize_json(&case["body"].to_string(), &options);
-            assert_eq!(normalized, from_text, "{}: text and value disagree", case["name"]);
+            assert_eq!(
+                normalized, from_text,
+                "{}: text and value disagree",
+                case["name"]
+            );
             let mut got = digest(&normalized.report);
             got["body"] = normalized.body_value().unwrap_or(Value::Null);
             if got != case["expect"] {
-                failures.push(format!("{}\n  expected {}\n  got      {got}", case["name"], case["expect"]));
+                failures.push(format!(
+                    "{}\n  expected {}\n  got      {got}",
+                    case["name"], case["expect"]
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -142,11 +178,21 @@ fn response_fixtures() {
     let mut failures = Vec::new();
     for file in fixture_files("response") {
         for case in cases(&file) {
-            let got: Value = serde_json::from_str(&parse_response(case["text"].as_str().unwrap()).to_json()).unwrap();
+            let got: Value =
+                serde_json::from_str(&parse_response(case["text"].as_str().unwrap()).to_json())
+                    .unwrap();
             if got != case["expect"] {
-                failures.push(format!("{}\n  expected {}\n  got      {got}", case["name"], case["expect"]));
+                failures.push(format!(
+                    "{}\n  expected {}\n  got      {got}",
+                    case["name"], case["expect"]
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

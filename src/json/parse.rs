@@ -1,8 +1,8 @@
 //! A strict RFC 8259 parser into [`Node`], linear in the input size.
 
-use std::borrow::Cow;
 use super::{Node, Object, MAX_DEPTH};
 use crate::unique;
+use std::borrow::Cow;
 
 /// Why a text is not JSON, and where (a byte offset into the text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,7 +184,8 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    let has_duplicates = unique::has_repeat(members.iter().map(|(k, _)| Some(k.as_ref())));
+                    let has_duplicates =
+                        unique::has_repeat(members.iter().map(|(k, _)| Some(k.as_ref())));
                     self.saw_duplicates |= has_duplicates;
                     return Ok(Node::Object(Object {
                         members,
@@ -385,7 +386,8 @@ mod tests {
 
     #[test]
     fn unescapes_strings_and_replaces_lone_surrogates() {
-        let node = parse(r#"["a\"b\\\/\n\u00e9\ud83d\ude00", "\ud800x", "\udc00\ud800\u0041"]"#).unwrap();
+        let node =
+            parse(r#"["a\"b\\\/\n\u00e9\ud83d\ude00", "\ud800x", "\udc00\ud800\u0041"]"#).unwrap();
         let Node::Array(items) = node else { panic!() };
         assert_eq!(items[0], Node::String("a\"b\\/\né😀".into()));
         assert_eq!(items[1], Node::String("\u{FFFD}x".into()));
@@ -400,10 +402,14 @@ mod tests {
         assert_eq!(obj.get("a"), Some(&Node::Number("3".into())));
         let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\":0")).collect();
         let large = format!("{{{},\"k7\":1}}", keys.join(","));
-        let Node::Object(obj) = parse(&large).unwrap() else { panic!() };
+        let Node::Object(obj) = parse(&large).unwrap() else {
+            panic!()
+        };
         assert!(obj.has_duplicates);
         let distinct = format!("{{{}}}", keys.join(","));
-        let Node::Object(obj) = parse(&distinct).unwrap() else { panic!() };
+        let Node::Object(obj) = parse(&distinct).unwrap() else {
+            panic!()
+        };
         assert!(!obj.has_duplicates);
     }
 
@@ -416,7 +422,11 @@ mod tests {
             ("{\"a\" 1}", ParseErrorKind::ExpectedColon, (1, 6)),
             ("{1:2}", ParseErrorKind::KeyMustBeString, (1, 2)),
             ("[1 2]", ParseErrorKind::ExpectedCommaOrBracket, (1, 4)),
-            ("{\"a\":1 \"b\"}", ParseErrorKind::ExpectedCommaOrBrace, (1, 8)),
+            (
+                "{\"a\":1 \"b\"}",
+                ParseErrorKind::ExpectedCommaOrBrace,
+                (1, 8),
+            ),
             ("01", ParseErrorKind::TrailingCharacters, (1, 2)),
             ("1.", ParseErrorKind::Eof, (1, 3)),
             ("-x", ParseErrorKind::InvalidNumber, (1, 2)),

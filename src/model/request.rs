@@ -55,7 +55,11 @@ pub struct CreateOtaJob {
 
 impl CreateOtaJob {
     /// A request without a gateway address (the URL is then the path alone).
-    pub fn new(org_id: impl Into<String>, firmware_id: impl Into<String>, body: OtaJob) -> CreateOtaJob {
+    pub fn new(
+        org_id: impl Into<String>,
+        firmware_id: impl Into<String>,
+        body: OtaJob,
+    ) -> CreateOtaJob {
         CreateOtaJob {
             apigw_address: None,
             org_id: org_id.into(),

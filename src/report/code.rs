@@ -129,7 +129,13 @@ mod tests {
             .collect();
         assert_eq!(
             warnings,
-            ["unknown_field", "ignored_field", "duplicate_value", "schedule_too_short", "numeric_string"]
+            [
+                "unknown_field",
+                "ignored_field",
+                "duplicate_value",
+                "schedule_too_short",
+                "numeric_string"
+            ]
         );
     }
 }

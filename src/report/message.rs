@@ -259,14 +259,20 @@ fn chinese(code: Code, detail: &Detail) -> String {
         (Code::DuplicateKey, _) => "同一对象中重复的键".into(),
         (_, D::RepeatOf(first)) => format!("与索引 {first} 处的值重复"),
         (_, D::Selectors(names)) => {
-            format!("只能选择一种设备选择方式,当前有 {} 种:{}", names.len(), names.join(", "))
+            format!(
+                "只能选择一种设备选择方式,当前有 {} 种:{}",
+                names.len(),
+                names.join(", ")
+            )
         }
         (_, D::Ignored(why)) => ignored_zh(*why).into(),
         (_, D::Offset(minutes)) => format!(
             "每日重复的任务,开始和结束时间必须在同一天({})",
             offset_text(*minutes)
         ),
-        (_, D::Minutes(minutes)) => format!("调度窗口只有 {minutes} 分钟,EnOS 控制台要求至少 30 分钟"),
+        (_, D::Minutes(minutes)) => {
+            format!("调度窗口只有 {minutes} 分钟,EnOS 控制台要求至少 30 分钟")
+        }
         (_, D::Gateway) => "必须是主机名(如 apim.example.com、host:8443)或 http(s) 源地址".into(),
         (_, D::Option(problem)) => match problem {
             OptionProblem::Unknown => "未知选项".into(),
@@ -287,7 +293,9 @@ fn chinese(code: Code, detail: &Detail) -> String {
         (Code::EndBeforeStart, _) => "必须晚于 startTimestamp".into(),
         (Code::FirmwareNotFound, _) => "找不到固件".into(),
         (Code::FirmwareNotVerified, _) => "固件启用了验证但尚未验证,无法创建升级任务".into(),
-        (Code::TargetVersionInScope, _) => "这是目标固件自身的版本:设备不能升级到已运行的版本".into(),
+        (Code::TargetVersionInScope, _) => {
+            "这是目标固件自身的版本:设备不能升级到已运行的版本".into()
+        }
         (Code::UnknownField, _) => "未知字段:平台会忽略它".into(),
         (Code::NumericString, _) => "以字符串表示的数字:请直接发送数字".into(),
         (_, _) => code.as_str().replace('_', " "),

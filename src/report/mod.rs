@@ -42,7 +42,11 @@ impl Issue {
 impl fmt::Display for Issue {
     /// `path: code: message`; the root path shows as `""`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "\"\"" } else { &self.path };
+        let path = if self.path.is_empty() {
+            "\"\""
+        } else {
+            &self.path
+        };
         write!(f, "{path}: {}: {}", self.code, self.message)
     }
 }
@@ -87,7 +91,10 @@ impl Report {
 
     /// Whether some error or warning has this code.
     pub fn has(&self, code: Code) -> bool {
-        self.errors.iter().chain(&self.warnings).any(|i| i.code == code)
+        self.errors
+            .iter()
+            .chain(&self.warnings)
+            .any(|i| i.code == code)
     }
 
     /// The report as JSON text (SPEC §3).

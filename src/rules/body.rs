@@ -74,7 +74,11 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) -> J
             ];
             for (field, slot) in upgrade_only {
                 if slot.is_some() {
-                    ck.report(&path.key(field), Code::IgnoredField, Detail::Ignored(Ignored::VerifyJob));
+                    ck.report(
+                        &path.key(field),
+                        Code::IgnoredField,
+                        Detail::Ignored(Ignored::VerifyJob),
+                    );
                 }
             }
         }

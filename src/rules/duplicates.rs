@@ -21,7 +21,11 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
             if obj.has_duplicates {
                 let keys = obj.members.iter().map(|(k, _)| Some(k.as_ref()));
                 unique::for_each_repeat(keys, |i, _| {
-                    ck.report(&path.key(&obj.members[i].0), Code::DuplicateKey, Detail::Plain);
+                    ck.report(
+                        &path.key(&obj.members[i].0),
+                        Code::DuplicateKey,
+                        Detail::Plain,
+                    );
                 });
             }
             for (key, value) in &obj.members {

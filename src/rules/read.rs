@@ -30,7 +30,11 @@ impl<'o> Checker<'o> {
     }
 
     /// The field, or `required` when it is absent.
-    pub fn required<'n>(&mut self, slot: Option<&'n Node<'n>>, path: &Path<'_>) -> Option<&'n Node<'n>> {
+    pub fn required<'n>(
+        &mut self,
+        slot: Option<&'n Node<'n>>,
+        path: &Path<'_>,
+    ) -> Option<&'n Node<'n>> {
         if slot.is_none() {
             self.report(path, Code::Required, Detail::Plain);
         }
@@ -123,7 +127,11 @@ impl<'o> Checker<'o> {
             _ => None,
         });
         unique::for_each_repeat(strings, |i, first| {
-            self.report(&path.index(i), Code::DuplicateValue, Detail::RepeatOf(first));
+            self.report(
+                &path.index(i),
+                Code::DuplicateValue,
+                Detail::RepeatOf(first),
+            );
         });
         Some(items)
     }
@@ -228,7 +236,8 @@ pub(crate) fn parse_integer(raw: &str) -> Integer {
 /// The value of a string of ASCII digits, `None` beyond 64 bits.
 pub(crate) fn parse_digits(s: &str) -> Option<i64> {
     s.bytes().try_fold(0i64, |v, b| {
-        v.checked_mul(10)?.checked_add(i64::from(b.wrapping_sub(b'0')))
+        v.checked_mul(10)?
+            .checked_add(i64::from(b.wrapping_sub(b'0')))
     })
 }
 
@@ -238,8 +247,14 @@ mod tests {
 
     #[test]
     fn classifies_integer_literals_at_the_64_bit_edges() {
-        assert_eq!(parse_integer("9223372036854775807"), Integer::Value(i64::MAX));
-        assert_eq!(parse_integer("-9223372036854775808"), Integer::Value(i64::MIN));
+        assert_eq!(
+            parse_integer("9223372036854775807"),
+            Integer::Value(i64::MAX)
+        );
+        assert_eq!(
+            parse_integer("-9223372036854775808"),
+            Integer::Value(i64::MIN)
+        );
         assert_eq!(parse_integer("9223372036854775808"), Integer::TooBig);
         assert_eq!(parse_integer("-9223372036854775809"), Integer::TooBig);
         assert_eq!(parse_integer("7200.0"), Integer::Fraction);

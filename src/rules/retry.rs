@@ -43,7 +43,11 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
             (Some(value), _) => {
                 ck.integer(value, &field_path, min, max);
                 if enabled == Some(false) {
-                    ck.report(&field_path, Code::IgnoredField, Detail::Ignored(Ignored::RetryOff));
+                    ck.report(
+                        &field_path,
+                        Code::IgnoredField,
+                        Detail::Ignored(Ignored::RetryOff),
+                    );
                 }
             }
         }

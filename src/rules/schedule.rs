@@ -45,9 +45,13 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
         Some(node) => ck.boolean(node, &path.key("isRepeatDaily")),
     };
     let start_path = path.key("startTimestamp");
-    let start = ck.required(start, &start_path).and_then(|n| ck.timestamp(n, &start_path));
+    let start = ck
+        .required(start, &start_path)
+        .and_then(|n| ck.timestamp(n, &start_path));
     let end_path = path.key("endTimestamp");
-    let end = ck.required(end, &end_path).and_then(|n| ck.timestamp(n, &end_path));
+    let end = ck
+        .required(end, &end_path)
+        .and_then(|n| ck.timestamp(n, &end_path));
     // `Err(())` when the zone is given but invalid: then the same-day rule is skipped.
     let zone = match zone {
         None => Ok(i64::from(ck.options.get_utc_offset_minutes())),
@@ -72,7 +76,11 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
     }
     let window = end.saturating_sub(start);
     if window < MIN_WINDOW_MS {
-        ck.report(&end_path, Code::ScheduleTooShort, Detail::Minutes(window / 60_000));
+        ck.report(
+            &end_path,
+            Code::ScheduleTooShort,
+            Detail::Minutes(window / 60_000),
+        );
     }
 }
 

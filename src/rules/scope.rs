@@ -46,18 +46,25 @@ pub(super) fn check(ck: &mut Checker<'_>, slot: Option<&Node<'_>>, path: &Path<'
     let Some(obj) = ck.object(node, path) else {
         return;
     };
-    let [scope_type, versions, device_keys, attributes, tags, asset_trees] = ck.fields(obj, path, FIELDS);
+    let [scope_type, versions, device_keys, attributes, tags, asset_trees] =
+        ck.fields(obj, path, FIELDS);
 
     let scope = scope_kind(ck, scope_type, &path.key("type"), job);
     version_numbers(ck, versions, &path.key("versionNumbers"));
 
     let selectors = [device_keys, attributes, tags, asset_trees];
-    let given: Vec<usize> = (0..SELECTORS.len()).filter(|&i| selectors[i].is_some()).collect();
+    let given: Vec<usize> = (0..SELECTORS.len())
+        .filter(|&i| selectors[i].is_some())
+        .collect();
     match (job, scope) {
         (JobKind::Verify, _) => verify(ck, path, &selectors),
         (JobKind::Upgrade, ScopeKind::Total) => {
             for &i in &given {
-                ck.report(&path.key(SELECTORS[i]), Code::IgnoredField, Detail::Ignored(Ignored::ScopeTotal));
+                ck.report(
+                    &path.key(SELECTORS[i]),
+                    Code::IgnoredField,
+                    Detail::Ignored(Ignored::ScopeTotal),
+                );
             }
         }
         (JobKind::Upgrade, ScopeKind::Partial) => {
@@ -75,7 +82,12 @@ pub(super) fn check(ck: &mut Checker<'_>, slot: Option<&Node<'_>>, path: &Path<'
     }
 }
 
-fn scope_kind(ck: &mut Checker<'_>, slot: Option<&Node<'_>>, path: &Path<'_>, job: JobKind) -> ScopeKind {
+fn scope_kind(
+    ck: &mut Checker<'_>,
+    slot: Option<&Node<'_>>,
+    path: &Path<'_>,
+    job: JobKind,
+) -> ScopeKind {
     let Some(node) = ck.required(slot, path) else {
         return ScopeKind::Unknown;
     };

@@ -89,7 +89,11 @@ fn asset_trees(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
     }
     unique::for_each_repeat(tree_ids.iter().copied(), |i, first| {
         let item_path = path.index(i);
-        ck.report(&item_path.key("treeId"), Code::DuplicateValue, Detail::RepeatOf(first));
+        ck.report(
+            &item_path.key("treeId"),
+            Code::DuplicateValue,
+            Detail::RepeatOf(first),
+        );
     });
 }
 
@@ -98,7 +102,9 @@ fn asset_tree<'n>(ck: &mut Checker<'_>, node: &'n Node<'n>, path: &Path<'_>) -> 
     let obj = ck.object(node, path)?;
     let [tree_id, included_nodes] = ck.fields(obj, path, ["treeId", "includedNodes"]);
     let id_path = path.key("treeId");
-    let id = ck.required(tree_id, &id_path).and_then(|id| ck.text(id, &id_path));
+    let id = ck
+        .required(tree_id, &id_path)
+        .and_then(|id| ck.text(id, &id_path));
     if let Some(nodes) = included_nodes {
         ck.string_list(nodes, &path.key("includedNodes"), true);
     }

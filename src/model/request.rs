@@ -76,8 +76,9 @@ impl CreateOtaJob {
 
     /// Validates the whole request and builds it, or returns the report of what is wrong.
     pub fn build(&self, options: &Options) -> Result<HttpRequest, Report> {
-        let value = serde_json::to_value(self).unwrap_or_default();
-        let built = crate::request::build_request_value(&value, options);
+        // Through text, so that the body keeps the model's field order.
+        let text = serde_json::to_string(self).unwrap_or_default();
+        let built = crate::request::build_request_json(&text, options);
         built.request.ok_or(built.report)
     }
 }

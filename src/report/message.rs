@@ -214,7 +214,7 @@ fn english(code: Code, detail: &Detail) -> String {
             OptionProblem::Range { min, max } => format!("must be an integer from {min} to {max}"),
             OptionProblem::Locale => "must be \"en\" or \"zh\"".into(),
         },
-        (Code::Required, _) => "required".into(),
+        (Code::Required, _) => "this field is required".into(),
         (Code::Empty, _) => "must not be empty".into(),
         (Code::MissingSelector, _) => {
             "a partial upgrade needs one of deviceKeys, attributes, tags or assetTrees".into()
@@ -227,7 +227,7 @@ fn english(code: Code, detail: &Detail) -> String {
             "must be a 13-digit millisecond timestamp (1000000000000 to 9999999999999)".into()
         }
         (Code::EndBeforeStart, _) => "must be later than startTimestamp".into(),
-        (Code::FirmwareNotFound, _) => "firmware not found".into(),
+        (Code::FirmwareNotFound, _) => "the target firmware was not found".into(),
         (Code::FirmwareNotVerified, _) => {
             "the firmware has verification enabled but is not verified yet".into()
         }

@@ -299,14 +299,41 @@ function parseReport(json) {
 
 // --- the public API -------------------------------------------------------------------
 
-export function createApi(raw, ready = () => {}) {
+// Last resort: if the WebAssembly call itself fails (its memory cannot hold an enormous
+// input), the caller still gets a result, and later calls keep working.
+const FAILED = "the input could not be checked: it does not fit in the WebAssembly memory";
+const FAILED_REPORT = { valid: false, errors: [{ path: "", code: "invalid_json", message: FAILED, enosCode: null }], warnings: [] };
+const FAILED_JSON = {
+  report: JSON.stringify(FAILED_REPORT),
+  wrapped: JSON.stringify({ report: FAILED_REPORT }),
+  response: JSON.stringify({ ok: false, code: null, msg: FAILED, error: "invalid_json" }),
+};
+
+function guarded(raw) {
+  const guard = (fn, fallback) => (a, b) => {
+    try {
+      return fn(a, b);
+    } catch {
+      return fallback;
+    }
+  };
+  return {
+    validateText: guard((text, opts) => validateText(raw, text, opts), FAILED_JSON.report),
+    normalizeJson: guard(raw.normalizeJson, FAILED_JSON.wrapped),
+    buildRequestJson: guard(raw.buildRequestJson, FAILED_JSON.wrapped),
+    parseResponse: guard(raw.parseResponse, FAILED_JSON.response),
+  };
+}
+
+export function createApi(unguarded, ready = () => {}) {
+  const raw = guarded(unguarded);
   function validateJson(text, options) {
     ready();
     const opts = optionsText(options);
-    if (typeof text === "string") return parseReport(validateText(raw, text, opts));
+    if (typeof text === "string") return parseReport(raw.validateText(text, opts));
     // Not text at all: the core reports an empty text (keeping option and firmware
     // errors), and the message says what was given instead.
-    const report = parseReport(raw.validateJson("", opts));
+    const report = parseReport(raw.validateText("", opts));
     const messages = MESSAGES[localeOf(options)];
     const e = report.errors.find((e) => e.code === "invalid_json" && e.path === "");
     if (e) e.message = messages.notText(typeName(text));
@@ -316,7 +343,7 @@ export function createApi(raw, ready = () => {}) {
   function validate(body, options) {
     ready();
     const { text, foreign } = toJsonText(body);
-    const report = parseReport(validateText(raw, text, optionsText(options)));
+    const report = parseReport(raw.validateText(text, optionsText(options)));
     if (foreign.length) addForeign(report, foreign, options);
     return report;
   }

@@ -3,7 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::json::{self, Node, Object};
 use crate::report::{Code, Detail, Finding, Kind, OptionProblem};
+use crate::rules::{parse_integer, Integer};
+use crate::unique;
 
 /// The language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -121,19 +124,17 @@ impl Options {
     /// Reads options from untrusted JSON text; see [`Options::from_json_value`].
     /// Text that is not JSON is one `invalid_option` error at `/options`.
     pub fn from_json_str(text: &str) -> Options {
-        match crate::json::parse(text) {
-            Ok(node) => Options::from_json_value(&crate::json::to_value(&node)),
+        match json::parse(text) {
+            Ok(node) => Options::from_node(&node),
             Err(e) => {
                 let (line, column) = e.line_column(text);
+                let detail = Detail::Json {
+                    kind: e.kind,
+                    line,
+                    column,
+                };
                 Options {
-                    problems: vec![problem(
-                        "/options",
-                        Detail::Json {
-                            kind: e.kind,
-                            line,
-                            column,
-                        },
-                    )],
+                    problems: vec![problem("/options", detail)],
                     ..Options::default()
                 }
             }
@@ -143,93 +144,144 @@ impl Options {
     /// Reads options from an untrusted JSON value, never failing: each unknown
     /// key, wrong type or out-of-range value becomes an `invalid_option` error at
     /// `/options/<key>` that every report made with these options carries, and the
-    /// option keeps its default. `null` is the same as absent.
+    /// option keeps its default. `null` is the same as absent; integers must be
+    /// JSON integers (no numeric strings, no fractions).
     pub fn from_json_value(value: &Value) -> Options {
+        match json::from_value(value) {
+            Ok(node) => Options::from_node(&node),
+            Err(_) => Options {
+                problems: vec![expected("/options", Kind::Object)],
+                ..Options::default()
+            },
+        }
+    }
+
+    fn from_node(node: &Node<'_>) -> Options {
         let mut options = Options::default();
-        let map = match value {
-            Value::Null => return options,
-            Value::Object(map) => map,
+        let mut problems = Vec::new();
+        let obj = match node {
+            Node::Null => return options,
+            Node::Object(obj) => obj,
             _ => {
                 options.problems.push(expected("/options", Kind::Object));
                 return options;
             }
         };
-        for (key, value) in map {
-            if value.is_null() {
-                continue;
-            }
+        for (key, value) in last_members(obj) {
             let path = format!("/options/{}", escape(key));
-            match key.as_str() {
-                "locale" => match value.as_str() {
-                    Some("en") => options.locale = Locale::En,
-                    Some("zh") => options.locale = Locale::Zh,
-                    _ => options
-                        .problems
-                        .push(problem(&path, Detail::Option(OptionProblem::Locale))),
+            match key {
+                "locale" => match value {
+                    Node::String(s) if s == "en" => options.locale = Locale::En,
+                    Node::String(s) if s == "zh" => options.locale = Locale::Zh,
+                    _ => problems.push(problem(&path, Detail::Option(OptionProblem::Locale))),
                 },
-                "strict" => match value.as_bool() {
-                    Some(b) => options.strict = b,
-                    None => options.problems.push(expected(&path, Kind::Boolean)),
-                },
-                "utcOffsetMinutes" => match integer(value, &path, OFFSET_RANGE) {
-                    Ok(v) => options.utc_offset_minutes = v as i32,
-                    Err(p) => options.problems.push(p),
-                },
-                "firmware" => options.firmware = firmware(value, &path, &mut options.problems),
-                _ => options
-                    .problems
-                    .push(problem(&path, Detail::Option(OptionProblem::Unknown))),
+                "strict" => options.strict = boolean(value, &path, &mut problems).unwrap_or(false),
+                "utcOffsetMinutes" => {
+                    if let Some(v) = integer(value, &path, OFFSET_RANGE, &mut problems) {
+                        options.utc_offset_minutes = v as i32;
+                    }
+                }
+                "firmware" => options.firmware = firmware(value, &path, &mut problems),
+                _ => problems.push(problem(&path, Detail::Option(OptionProblem::Unknown))),
             }
         }
+        // In key order, whatever the order of the members: JS objects and serde_json
+        // maps then report alike.
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        options.problems = problems;
         options
     }
 }
 
-fn firmware(value: &Value, path: &str, problems: &mut Vec<Finding>) -> FirmwareFacts {
+/// The non-`null` members of an object, the last of repeated keys only.
+fn last_members<'n>(obj: &'n Object<'n>) -> impl Iterator<Item = (&'n str, &'n Node<'n>)> {
+    let mut earlier = vec![
+        false;
+        if obj.has_duplicates {
+            obj.members.len()
+        } else {
+            0
+        }
+    ];
+    if obj.has_duplicates {
+        // Repeats found from the end are the earlier copies.
+        let keys = obj.members.iter().rev().map(|(k, _)| Some(k.as_ref()));
+        let last = obj.members.len() - 1;
+        unique::for_each_repeat(keys, |i, _| earlier[last - i] = true);
+    }
+    obj.members
+        .iter()
+        .enumerate()
+        .filter(move |(i, (_, v))| {
+            !earlier.get(*i).copied().unwrap_or(false) && !matches!(v, Node::Null)
+        })
+        .map(|(_, (k, v))| (k.as_ref(), v))
+}
+
+fn firmware(node: &Node<'_>, path: &str, problems: &mut Vec<Finding>) -> FirmwareFacts {
     let mut facts = FirmwareFacts::default();
-    let Value::Object(map) = value else {
+    let Node::Object(obj) = node else {
         problems.push(expected(path, Kind::Object));
         return facts;
     };
-    for (key, value) in map {
-        if value.is_null() {
-            continue;
-        }
+    for (key, value) in last_members(obj) {
         let path = format!("{path}/{}", escape(key));
-        let boolean = |problems: &mut Vec<Finding>| {
-            let b = value.as_bool();
-            if b.is_none() {
-                problems.push(expected(&path, Kind::Boolean));
+        match key {
+            "exists" => facts.exists = boolean(value, &path, problems),
+            "enableVerification" => facts.enable_verification = boolean(value, &path, problems),
+            "verified" => facts.verified = boolean(value, &path, problems),
+            "version" => match value {
+                Node::String(s) => facts.version = Some(s.to_string()),
+                _ => problems.push(expected(&path, Kind::String)),
+            },
+            "maxAllowedForVerification" => {
+                let range = (1, i64::from(u32::MAX));
+                facts.max_allowed_for_verification =
+                    integer(value, &path, range, problems).and_then(|v| u32::try_from(v).ok());
             }
-            b
-        };
-        match key.as_str() {
-            "exists" => facts.exists = boolean(problems),
-            "enableVerification" => facts.enable_verification = boolean(problems),
-            "verified" => facts.verified = boolean(problems),
-            "version" => match value.as_str() {
-                Some(s) => facts.version = Some(s.to_owned()),
-                None => problems.push(expected(&path, Kind::String)),
-            },
-            "maxAllowedForVerification" => match integer(value, &path, (1, i64::from(u32::MAX))) {
-                Ok(v) => facts.max_allowed_for_verification = u32::try_from(v).ok(),
-                Err(p) => problems.push(p),
-            },
             _ => problems.push(problem(&path, Detail::Option(OptionProblem::Unknown))),
         }
     }
     facts
 }
 
+fn boolean(node: &Node<'_>, path: &str, problems: &mut Vec<Finding>) -> Option<bool> {
+    match node {
+        Node::Bool(b) => Some(*b),
+        _ => {
+            problems.push(expected(path, Kind::Boolean));
+            None
+        }
+    }
+}
+
 /// A JSON integer (never a numeric string or a fraction) within `min..=max`.
-fn integer(value: &Value, path: &str, (min, max): (i64, i64)) -> Result<i64, Finding> {
-    let out_of_range = || problem(path, Detail::Option(OptionProblem::Range { min, max }));
-    match value {
-        Value::Number(n) if n.is_i64() || n.is_u64() => match n.as_i64() {
-            Some(v) if (min..=max).contains(&v) => Ok(v),
-            _ => Err(out_of_range()),
-        },
-        _ => Err(expected(path, Kind::Integer)),
+fn integer(
+    node: &Node<'_>,
+    path: &str,
+    (min, max): (i64, i64),
+    problems: &mut Vec<Finding>,
+) -> Option<i64> {
+    let found = match node {
+        Node::Number(raw) => parse_integer(raw),
+        _ => {
+            problems.push(expected(path, Kind::Integer));
+            return None;
+        }
+    };
+    match found {
+        Integer::Value(v) if (min..=max).contains(&v) => Some(v),
+        Integer::Value(_) | Integer::TooBig => {
+            problems.push(problem(
+                path,
+                Detail::Option(OptionProblem::Range { min, max }),
+            ));
+            None
+        }
+        Integer::Fraction | Integer::NegativeZero => {
+            problems.push(expected(path, Kind::Integer));
+            None
+        }
     }
 }
 

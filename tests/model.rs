@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use enos_ota_job::{
     parse_job, parse_job_value, validate_value, AssetTreeScope, CreateOtaJob, FirmwareFacts,
-    Options, OtaJob, RetryPolicy, SchedulePolicy, ScopeType, StringI18n, UpgradeJob, UpgradePolicy,
-    UpgradeScope, VerifyJob,
+    Locale, Options, OtaJob, RetryPolicy, SchedulePolicy, ScopeType, StringI18n, UpgradeJob,
+    UpgradePolicy, UpgradeScope, VerifyJob,
 };
 use serde_json::json;
 

@@ -27,7 +27,7 @@ use crate::options::Options;
 use crate::pointer::Path;
 use crate::report::{Code, Detail, Finding};
 
-pub(crate) use read::parse_digits;
+pub(crate) use read::{parse_digits, parse_integer, Integer};
 
 /// The kind of job a body declares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -178,3 +178,29 @@ fn options_deserialize_strictly_with_serde_and_leniently_by_hand() {
         840
     );
 }
+
+#[test]
+fn repeated_option_keys_last_wins_and_problems_come_in_key_order() {
+    let last_wins =
+        Options::from_json_str(r#"{"locale": "fr", "locale": "zh", "strict": 1, "strict": true}"#);
+    assert_eq!(
+        (last_wins.get_locale(), last_wins.is_strict()),
+        (Locale::Zh, true)
+    );
+    let report = validate_value(
+        &json!({}),
+        &Options::from_json_str(r#"{"locale": "zh", "locale": "fr"}"#),
+    );
+    let options_errors: Vec<_> = report
+        .errors
+        .iter()
+        .filter(|e| e.path.starts_with("/options"))
+        .collect();
+    assert_eq!(options_errors.len(), 1);
+    let report = validate_value(
+        &json!({}),
+        &Options::from_json_str(r#"{"strict": 1, "locale": 2}"#),
+    );
+    assert_eq!(report.errors[0].path, "/options/locale");
+    assert_eq!(report.errors[1].path, "/options/strict");
+}

@@ -3,8 +3,12 @@
 // medians of per-round rates and of per-round ratios. Prints one JSON line.
 import { readFileSync } from "node:fs";
 import Ajv from "ajv";
-import { validate, validateJson } from "../../pkg/node.js";
+import { pathToFileURL } from "node:url";
 import { smallBodies, bigBody } from "./inputs.mjs";
+
+// ENOS_PKG: another build of the package (e.g. one built at another opt-level) to compare.
+const entry = process.env.ENOS_PKG ? pathToFileURL(`${process.env.ENOS_PKG}/node.js`) : new URL("../../pkg/node.js", import.meta.url);
+const { validate, validateJson } = await import(entry.href);
 
 const schema = JSON.parse(readFileSync(new URL("./body.schema.json", import.meta.url), "utf8"));
 const check = new Ajv({ allErrors: true, strictTypes: false }).compile(schema);

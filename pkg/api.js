@@ -68,7 +68,8 @@ function plain(v, depth) {
         const n = v.length;
         if (v.toJSON !== undefined || (budget -= n) < 0) return false;
         for (let i = 0; i < n; i++) {
-          if (!plain(v[i], depth + 1)) return false;
+          const x = v[i];
+          if (typeof x !== "string" && !plain(x, depth + 1)) return false;
         }
         return true;
       }
@@ -77,7 +78,7 @@ function plain(v, depth) {
       const keys = keysOf(v);
       for (let i = 0, n = keys.length; i < n; i++) {
         const x = v[keys[i]];
-        if (x !== undefined && !plain(x, depth + 1)) return false;
+        if (typeof x !== "string" && x !== undefined && !plain(x, depth + 1)) return false;
       }
       return true;
     }

@@ -6,7 +6,6 @@ use serde_json::Value;
 use crate::json::{self, Node, Object};
 use crate::report::{Code, Detail, Finding, Kind, OptionProblem};
 use crate::rules::{parse_integer, Integer};
-use crate::unique;
 
 /// The language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -167,7 +166,7 @@ impl Options {
                 return options;
             }
         };
-        for (key, value) in last_members(obj) {
+        for (key, value) in members_by_key(obj) {
             let path = format!("/options/{}", escape(key));
             match key {
                 "locale" => match value {
@@ -185,37 +184,30 @@ impl Options {
                 _ => problems.push(problem(&path, Detail::Option(OptionProblem::Unknown))),
             }
         }
-        // In key order, whatever the order of the members: JS objects and serde_json
-        // maps then report alike.
-        problems.sort_by(|a, b| a.path.cmp(&b.path));
         options.problems = problems;
         options
     }
 }
 
-/// The non-`null` members of an object, the last of repeated keys only.
-fn last_members<'n>(obj: &'n Object<'n>) -> impl Iterator<Item = (&'n str, &'n Node<'n>)> {
-    let mut earlier = vec![
-        false;
-        if obj.has_duplicates {
-            obj.members.len()
-        } else {
-            0
+/// The non-`null` members of an object in key order, the last of repeated keys only.
+/// Key order makes the problems of a JS object and of a serde_json map come alike.
+fn members_by_key<'n>(obj: &'n Object<'n>) -> Vec<(&'n str, &'n Node<'n>)> {
+    let mut keys: Vec<(&str, u32)> = (0..)
+        .zip(&obj.members)
+        .map(|(i, (k, _))| (k.as_ref(), i))
+        .collect();
+    keys.sort_unstable();
+    let mut out: Vec<(&str, &Node<'_>)> = Vec::with_capacity(keys.len());
+    for (k, i) in keys {
+        let value = &obj.members[i as usize].1;
+        match out.last_mut() {
+            // Sorted by (key, index): a repeat replaces the copy before it.
+            Some(last) if last.0 == k => last.1 = value,
+            _ => out.push((k, value)),
         }
-    ];
-    if obj.has_duplicates {
-        // Repeats found from the end are the earlier copies.
-        let keys = obj.members.iter().rev().map(|(k, _)| Some(k.as_ref()));
-        let last = obj.members.len() - 1;
-        unique::for_each_repeat(keys, |i, _| earlier[last - i] = true);
     }
-    obj.members
-        .iter()
-        .enumerate()
-        .filter(move |(i, (_, v))| {
-            !earlier.get(*i).copied().unwrap_or(false) && !matches!(v, Node::Null)
-        })
-        .map(|(_, (k, v))| (k.as_ref(), v))
+    out.retain(|(_, v)| !matches!(v, Node::Null));
+    out
 }
 
 fn firmware(node: &Node<'_>, path: &str, problems: &mut Vec<Finding>) -> FirmwareFacts {
@@ -224,7 +216,7 @@ fn firmware(node: &Node<'_>, path: &str, problems: &mut Vec<Finding>) -> Firmwar
         problems.push(expected(path, Kind::Object));
         return facts;
     };
-    for (key, value) in last_members(obj) {
+    for (key, value) in members_by_key(obj) {
         let path = format!("{path}/{}", escape(key));
         match key {
             "exists" => facts.exists = boolean(value, &path, problems),

@@ -45,7 +45,7 @@ impl<'p> Path<'p> {
             Path::Index(parent, index) => {
                 parent.write(out);
                 out.push('/');
-                out.push_str(&index.to_string());
+                crate::json::write_int(i64::try_from(*index).unwrap_or(i64::MAX), out);
             }
         }
     }

@@ -2,7 +2,6 @@
 //! HTTP request (SPEC §4). Paths are rooted at the input: `/orgId`, `/body/type`, ...
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -26,9 +25,38 @@ pub struct Built {
 }
 
 impl Built {
-    /// `{"report": ..., "request"?: ...}` as JSON text (SPEC §4).
+    /// `{"report": ..., "request"?: ...}` as JSON text (SPEC §4), the same text as
+    /// `serde_json::to_string`.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = String::from("{\"report\":");
+        self.report.write_json(&mut out);
+        if let Some(request) = &self.request {
+            out.push_str(",\"request\":{");
+            for (i, (key, value)) in [("method", &request.method), ("url", &request.url)]
+                .into_iter()
+                .enumerate()
+            {
+                if i > 0 {
+                    out.push(',');
+                }
+                json::write_key(key, &mut out);
+                json::write_string(value, &mut out);
+            }
+            out.push_str(",\"headers\":{");
+            for (i, (name, value)) in request.headers.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json::write_string(name, &mut out);
+                out.push(':');
+                json::write_string(value, &mut out);
+            }
+            out.push_str("},\"body\":");
+            json::write_string(&request.body, &mut out);
+            out.push('}');
+        }
+        out.push('}');
+        out
     }
 }
 
@@ -148,9 +176,11 @@ fn input<'n>(
 
 /// `https://host[:port]` from a host, `host:port` or an `http(s)` origin.
 fn origin(address: &str) -> Option<String> {
-    let (scheme, rest) = match address.split_once("://") {
-        Some((scheme, rest)) => (scheme.to_ascii_lowercase(), rest),
-        None => ("https".to_owned(), address),
+    let (scheme, rest) = match address.find(':') {
+        Some(i) if address[i..].starts_with("://") => {
+            (address[..i].to_ascii_lowercase(), &address[i + 3..])
+        }
+        _ => ("https".to_owned(), address),
     };
     if scheme != "https" && scheme != "http" {
         return None;
@@ -182,11 +212,14 @@ fn origin(address: &str) -> Option<String> {
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
 fn percent_encode(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in value.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
+            out.push(char::from(b));
         } else {
-            let _ = write!(out, "%{b:02X}");
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
         }
     }
 }

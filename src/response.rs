@@ -32,9 +32,45 @@ pub enum ResponseOutcome {
 }
 
 impl ResponseOutcome {
-    /// `{ok: true, jobId, requestId?}` or `{ok: false, code, msg, requestId?, error?}` as JSON text.
+    /// `{ok: true, jobId, requestId?}` or `{ok: false, code, msg, requestId?, error?}` as
+    /// JSON text, the same text as `serde_json::to_string`.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = String::new();
+        let field = |out: &mut String, key: &str, value: &str| {
+            out.push(',');
+            json::write_key(key, out);
+            json::write_string(value, out);
+        };
+        match self {
+            ResponseOutcome::Created { job_id, request_id } => {
+                out.push_str("{\"ok\":true");
+                field(&mut out, "jobId", job_id);
+                if let Some(id) = request_id {
+                    field(&mut out, "requestId", id);
+                }
+            }
+            ResponseOutcome::Failed {
+                code,
+                msg,
+                request_id,
+                error,
+            } => {
+                out.push_str("{\"ok\":false,\"code\":");
+                match code {
+                    Some(code) => json::write_int(*code, &mut out),
+                    None => out.push_str("null"),
+                }
+                field(&mut out, "msg", msg);
+                if let Some(id) = request_id {
+                    field(&mut out, "requestId", id);
+                }
+                if let Some(error) = error {
+                    field(&mut out, "error", error);
+                }
+            }
+        }
+        out.push('}');
+        out
     }
 }
 

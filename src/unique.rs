@@ -36,8 +36,18 @@ where
     }
     let items: Vec<Option<&str>> = items.collect();
     let repeats = hashed(&items).unwrap_or_else(|| sorted(&items));
+    if repeats.is_empty() {
+        return;
+    }
+    // In index order, without sorting: the first copy of each repeat, by index.
+    let mut first_of = vec![u32::MAX; items.len()];
     for (i, first) in repeats {
-        on_repeat(i, first);
+        first_of[i as usize] = first;
+    }
+    for (i, &first) in first_of.iter().enumerate() {
+        if first != u32::MAX {
+            on_repeat(i, first as usize);
+        }
     }
 }
 
@@ -56,7 +66,7 @@ where
 /// The items are first partitioned by the top bits of their hash (two sequential
 /// passes), so that each partition's table stays small enough for the CPU cache:
 /// one large table would cost a cache miss per item.
-fn hashed(items: &[Option<&str>]) -> Option<Vec<(usize, usize)>> {
+fn hashed(items: &[Option<&str>]) -> Option<Vec<(u32, u32)>> {
     let n = u32::try_from(items.len()).ok()?;
     let part_bits = (n as usize / PARTITION)
         .next_power_of_two()
@@ -109,7 +119,7 @@ fn hashed(items: &[Option<&str>]) -> Option<Vec<(usize, usize)>> {
                 }
                 let first = slot as usize - 1;
                 if slot_tag == tag && items[first] == items[i as usize] {
-                    repeats.push((i as usize, first));
+                    repeats.push((i, slot - 1));
                     break;
                 }
                 budget = budget.checked_sub(1)?;
@@ -117,15 +127,13 @@ fn hashed(items: &[Option<&str>]) -> Option<Vec<(usize, usize)>> {
             }
         }
     }
-    repeats.sort_unstable();
     Some(repeats)
 }
 
 /// The repeats, found by sorting (the worst-case bound when hashing degrades).
-fn sorted(items: &[Option<&str>]) -> Vec<(usize, usize)> {
-    let mut order: Vec<(&str, usize)> = items
-        .iter()
-        .enumerate()
+fn sorted(items: &[Option<&str>]) -> Vec<(u32, u32)> {
+    let mut order: Vec<(&str, u32)> = (0..)
+        .zip(items)
         .filter_map(|(i, item)| item.map(|s| (s, i)))
         .collect();
     order.sort_unstable();
@@ -138,7 +146,6 @@ fn sorted(items: &[Option<&str>]) -> Vec<(usize, usize)> {
             repeats.push((order[k].1, first));
         }
     }
-    repeats.sort_unstable();
     repeats
 }
 
@@ -205,8 +212,11 @@ mod tests {
             .map(|s| Some(s.as_str()))
             .chain([None])
             .collect();
-        let by_hash = hashed(&items).unwrap();
+        let mut by_hash = hashed(&items).unwrap();
         assert_eq!(by_hash.len(), 10_000 - 6131);
-        assert_eq!(sorted(&items), by_hash);
+        let mut by_sort = sorted(&items);
+        by_hash.sort_unstable();
+        by_sort.sort_unstable();
+        assert_eq!(by_sort, by_hash);
     }
 }

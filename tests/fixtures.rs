@@ -70,6 +70,12 @@ fn run_body_cases(failures: &mut Vec<String>, codes: &mut BTreeSet<String>) {
                 runs.push(("text", validate_json(&body.to_string(), &options)));
             }
             for (how, report) in runs {
+                // The hand-written JSON is the same text as serde's.
+                assert_eq!(
+                    report.to_json(),
+                    serde_json::to_string(&report).unwrap(),
+                    "{name}"
+                );
                 let got = digest(&report);
                 if &got != expect {
                     failures.push(format!(
@@ -111,6 +117,7 @@ fn request_fixtures() {
                 Some(text) => build_request_json(text, &options),
                 None => build_request_value(&case["input"], &options),
             };
+            assert_eq!(built.to_json(), serde_json::to_string(&built).unwrap());
             let mut got = digest(&built.report);
             if let Some(request) = &built.request {
                 got["request"] = serde_json::to_value(request).unwrap();

@@ -12,7 +12,7 @@ mod write;
 use std::borrow::Cow;
 
 pub(crate) use parse::{parse, parse_document, ParseError, ParseErrorKind};
-pub(crate) use write::write_compact;
+pub(crate) use write::{write_compact, write_int, write_key, write_string};
 
 /// The deepest nesting read: the root container is level 1, and a container at
 /// level [`MAX_DEPTH`] is refused (serde_json's own limit, SPEC §7.2).

@@ -35,6 +35,34 @@ pub(crate) fn write_compact(node: &Node<'_>, out: &mut String) {
     }
 }
 
+/// Appends the decimal digits of `n` (no `core::fmt`: it keeps the wasm small).
+pub(crate) fn write_int(n: i64, out: &mut String) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut v = n.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in &digits[start..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Appends `"key":` (the key needs no escaping).
+pub(crate) fn write_key(key: &str, out: &mut String) {
+    out.push('"');
+    out.push_str(key);
+    out.push_str("\":");
+}
+
 /// Appends `s` as a JSON string literal, escaped as `JSON.stringify` does.
 pub(crate) fn write_string(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -70,6 +98,15 @@ pub(crate) fn write_string(s: &str, out: &mut String) {
 mod tests {
     use super::*;
     use crate::json::parse;
+
+    #[test]
+    fn writes_integers_without_fmt() {
+        for n in [0, 7, -7, 24612, i64::MAX, i64::MIN] {
+            let mut out = String::new();
+            write_int(n, &mut out);
+            assert_eq!(out, n.to_string());
+        }
+    }
 
     #[test]
     fn round_trips_through_the_parser() {

@@ -11,6 +11,7 @@ use serde::Serialize;
 pub use code::{Code, Severity};
 pub(crate) use message::{Detail, Ignored, Kind, OptionProblem};
 
+use crate::json;
 use crate::options::Locale;
 
 /// A problem as the rules find it; its message is written when the report is made.
@@ -97,9 +98,22 @@ impl Report {
             .any(|i| i.code == code)
     }
 
-    /// The report as JSON text (SPEC §3).
+    /// The report as JSON text (SPEC §3): the same text as `serde_json::to_string`.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    /// Appends the report's JSON text (written by hand: no serde code in the wasm).
+    pub(crate) fn write_json(&self, out: &mut String) {
+        out.push_str("{\"valid\":");
+        out.push_str(if self.valid { "true" } else { "false" });
+        out.push_str(",\"errors\":");
+        write_issues(&self.errors, true, out);
+        out.push_str(",\"warnings\":");
+        write_issues(&self.warnings, false, out);
+        out.push('}');
     }
 }
 
@@ -114,6 +128,34 @@ impl fmt::Display for Report {
         }
         Ok(())
     }
+}
+
+fn write_issues(issues: &[Issue], with_enos: bool, out: &mut String) {
+    out.push('[');
+    for (i, issue) in issues.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('{');
+        json::write_key("path", out);
+        json::write_string(&issue.path, out);
+        out.push(',');
+        json::write_key("code", out);
+        json::write_string(issue.code.as_str(), out);
+        out.push(',');
+        json::write_key("message", out);
+        json::write_string(&issue.message, out);
+        if with_enos {
+            out.push(',');
+            json::write_key("enosCode", out);
+            match issue.enos_code() {
+                Some(code) => json::write_int(i64::from(code), out),
+                None => out.push_str("null"),
+            }
+        }
+        out.push('}');
+    }
+    out.push(']');
 }
 
 struct Wire<'a>(&'a Issue, bool);

@@ -34,17 +34,27 @@ fn with_options<R>(text: &str, f: impl FnOnce(&Options) -> R) -> R {
     })
 }
 
-/// `validateJson(text, options)`: the report as JSON text.
+/// The report as JSON text, or nothing for the common case of a clean report (valid,
+/// no warnings), which the JS side then builds itself without decoding a string.
+fn report_text(report: crate::Report) -> Option<String> {
+    if report.valid && report.warnings.is_empty() {
+        None
+    } else {
+        Some(report.to_json())
+    }
+}
+
+/// `validateJson(text, options)`: the report as JSON text (`undefined` when clean).
 #[wasm_bindgen(js_name = validateJson)]
-pub fn validate_json(text: &str, options: &str) -> String {
-    with_options(options, |o| crate::validate_json(text, o).to_json())
+pub fn validate_json(text: &str, options: &str) -> Option<String> {
+    with_options(options, |o| report_text(crate::validate_json(text, o)))
 }
 
 /// `validateJson` for long texts: the JS side encodes them with `TextEncoder` (native),
 /// which beats wasm-bindgen's per-character copy of a `&str` above a few kilobytes.
 #[wasm_bindgen(js_name = validateBytes)]
-pub fn validate_bytes(bytes: &[u8], options: &str) -> String {
-    with_options(options, |o| crate::validate_bytes(bytes, o).to_json())
+pub fn validate_bytes(bytes: &[u8], options: &str) -> Option<String> {
+    with_options(options, |o| report_text(crate::validate_bytes(bytes, o)))
 }
 
 /// `normalize`: `{ report, body? }` as JSON text.
@@ -79,13 +89,25 @@ mod tests {
         serde_json::from_str(text).expect("the exports return JSON text")
     }
 
+    /// A validation export's result: `None` stands for the clean report.
+    fn report(text: Option<String>) -> Value {
+        text.map_or_else(
+            || json!({"valid": true, "errors": [], "warnings": []}),
+            |t| parse(&t),
+        )
+    }
+
     #[wasm_bindgen_test]
     fn validate_json_export() {
         assert_eq!(
-            parse(&super::validate_json(BODY, "")),
-            json!({"valid": true, "errors": [], "warnings": []})
+            super::validate_json(BODY, ""),
+            None,
+            "a clean report is built in JS"
         );
-        let bad = parse(&super::validate_json(
+        let warned = report(super::validate_json(&BODY.replace("{", "{\"x\":1,"), ""));
+        assert_eq!(warned["valid"], json!(true));
+        assert_eq!(warned["warnings"][0]["code"], "unknown_field");
+        let bad = report(super::validate_json(
             r#"{"type":"upgrade","upgradeTimeout":1}"#,
             r#"{"locale":"zh"}"#,
         ));
@@ -121,7 +143,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn options_text_and_cache() {
         // A bad option is reported, the next call with other options is not affected.
-        let bad = parse(&super::validate_json(BODY, r#"{"locale":"fr","strict":1}"#));
+        let bad = report(super::validate_json(BODY, r#"{"locale":"fr","strict":1}"#));
         let paths: Vec<&str> = bad["errors"]
             .as_array()
             .unwrap()
@@ -129,18 +151,18 @@ mod tests {
             .map(|e| e["path"].as_str().unwrap())
             .collect();
         assert_eq!(paths, ["/options/locale", "/options/strict"]);
-        assert_eq!(parse(&super::validate_json(BODY, ""))["valid"], json!(true));
-        let not_json = parse(&super::validate_json(BODY, "{"));
+        assert_eq!(report(super::validate_json(BODY, ""))["valid"], json!(true));
+        let not_json = report(super::validate_json(BODY, "{"));
         assert_eq!(not_json["errors"][0]["path"], "/options");
         assert_eq!(not_json["errors"][0]["code"], "invalid_option");
-        let strict = parse(&super::validate_json(r#"{"x":1}"#, r#"{"strict":true}"#));
+        let strict = report(super::validate_json(r#"{"x":1}"#, r#"{"strict":true}"#));
         assert!(strict["errors"]
             .as_array()
             .unwrap()
             .iter()
             .any(|e| e["code"] == "unknown_field"));
         assert_eq!(
-            parse(&super::validate_json(r#"{"x":1}"#, ""))["warnings"][0]["code"],
+            report(super::validate_json(r#"{"x":1}"#, ""))["warnings"][0]["code"],
             "unknown_field"
         );
     }

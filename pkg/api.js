@@ -259,10 +259,13 @@ function localeOf(options) {
 }
 
 function typeName(v) {
-  if (v === null) return "null";
-  if (isArray(v)) return "an array";
   const t = typeof v;
-  return t === "object" ? "an object" : t;
+  if (v === null || t !== "object") return v === null ? "null" : t;
+  try {
+    return isArray(v) ? "an array" : "an object";
+  } catch {
+    return "an object"; // a revoked proxy
+  }
 }
 
 // Reports what JSON could not carry: an `invalid_type` error at each such path (the

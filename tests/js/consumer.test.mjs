@@ -213,6 +213,11 @@ Object.defineProperty(throwing, "upgradeTimeout", {
     throw new Error("boom");
   },
 });
+function revoked() {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
 const hostile = [
   ["undefined", undefined, [["", "invalid_type"]]],
   ["NaN", NaN, [["", "invalid_type"]]],
@@ -259,6 +264,8 @@ const hostile = [
     }),
     [["", "invalid_type"]],
   ],
+  ["revoked proxy", revoked(), [["", "invalid_type"]]],
+  ["revoked proxy field", { ...VALID_BODY, upgradeScope: revoked() }, [["/upgradeScope", "invalid_type"]]],
   ["10,000-deep nesting", deep(10_000, 1), [["", "invalid_json"]]],
   ["sparse array of 10^9", { ...VALID_BODY, upgradeScope: { ...VALID_BODY.upgradeScope, deviceKeys: new Array(1e9) } }, [["", "invalid_type"]]],
 ];
@@ -285,13 +292,13 @@ for (const [name, value, errors] of hostile) {
 }
 
 test("hostile options and inputs of the other functions", () => {
-  for (const options of [NaN, 1n, Symbol(), () => 1, "zh", [1], cyclic, throwing, { locale: NaN }, { firmware: cyclic }]) {
+  for (const options of [NaN, 1n, Symbol(), () => 1, "zh", [1], cyclic, throwing, revoked(), { locale: NaN }, { firmware: cyclic }]) {
     const r = validate(VALID_BODY, options);
     assertReportShape(r);
     assert.equal(r.valid, false);
     assert.ok(r.errors.every((e) => e.path.startsWith("/options")), JSON.stringify(r.errors));
   }
-  for (const text of [undefined, null, 42, {}, Symbol()]) {
+  for (const text of [undefined, null, 42, {}, Symbol(), revoked(), 1n]) {
     const r = validateJson(text);
     assertReportShape(r);
     assert.deepEqual(summary(r).errors, [["", "invalid_json"]]);

@@ -86,11 +86,12 @@ function currentOptions() {
 
 const shellQuote = (s) => `'${s.replace(/'/g, "'\\''")}'`;
 
-function curlOf(request) {
+// The curl command sends the body shown above (the same JSON as request.body, indented).
+function curlOf(request, pretty) {
   const url = request.url.startsWith('/') ? `https://<apigw-address>${request.url}` : request.url;
   const parts = [`curl -X ${request.method} ${shellQuote(url)}`];
   for (const [k, v] of Object.entries(request.headers || {})) parts.push(`  -H ${shellQuote(`${k}: ${v}`)}`);
-  parts.push(`  --data-raw ${shellQuote(request.body)}`);
+  parts.push(`  --data-raw ${shellQuote(pretty)}`);
   return parts.join(' \\\n');
 }
 
@@ -98,6 +99,45 @@ function setText(id, text) {
   const n = $(id);
   if (n.textContent !== text) n.textContent = text;
 }
+
+// Output blocks are kept as one element per line and updated by difference, so that an
+// edit in a long body (thousands of device keys) re-lays out only the lines that changed.
+const shown = new Map(); // element id -> { text, lines }
+function setLines(id, text) {
+  const pre = $(id);
+  const prev = shown.get(id);
+  if (prev && prev.text === text) return;
+  const next = text.split('\n');
+  const old = prev ? prev.lines : [];
+  const kids = pre.children;
+  let a = 0;
+  while (a < old.length && a < next.length && old[a] === next[a]) a++;
+  let b = 0;
+  while (b < old.length - a && b < next.length - a && old[old.length - 1 - b] === next[next.length - 1 - b]) b++;
+  const oldMid = old.length - a - b;
+  const newMid = next.length - a - b;
+  const common = Math.min(oldMid, newMid);
+  const last = next.length - 1;
+  const lineText = (i) => (i === last ? next[i] : `${next[i]}\n`);
+  for (let i = 0; i < common; i++) kids[a + i].firstChild.data = lineText(a + i);
+  if (newMid > oldMid) {
+    const frag = document.createDocumentFragment();
+    for (let i = a + common; i < a + newMid; i++) {
+      const d = document.createElement('div');
+      d.append(lineText(i));
+      frag.append(d);
+    }
+    pre.insertBefore(frag, kids[a + common] || null);
+  } else {
+    for (let i = oldMid - 1; i >= common; i--) kids[a + i].remove();
+  }
+  // The line that was last before may not be last now (or the reverse): fix its newline.
+  for (const i of [old.length - 1, last]) {
+    if (i >= 0 && i <= last && kids[i].firstChild.data !== lineText(i)) kids[i].firstChild.data = lineText(i);
+  }
+  shown.set(id, { text, lines: next });
+}
+const shownText = (id) => (shown.get(id)?.text ?? $(id).textContent);
 
 // ---- problems ----
 
@@ -221,10 +261,11 @@ export function update() {
   setText('verdict', `${valid ? t('valid') : t('invalid')} ${t('counts', errors, warnings)}`);
   document.documentElement.dataset.valid = String(valid);
 
-  setText('out-body', JSON.stringify(input.body, null, 2));
+  const pretty = JSON.stringify(input.body, null, 2);
+  setLines('out-body', pretty);
   setText('out-url', res.request ? res.request.url : '—');
-  setText('out-curl', res.request ? curlOf(res.request) : '—');
-  for (const b of document.querySelectorAll('button.copy')) b.disabled = $(b.dataset.copy).textContent === '—';
+  setLines('out-curl', res.request ? curlOf(res.request, pretty) : '—');
+  for (const b of document.querySelectorAll('button.copy')) b.disabled = shownText(b.dataset.copy) === '—';
 
   const keys = lines($('f-keys').value);
   setText('keys-count', t('keysCount', keys ? keys.length : 0));
@@ -318,7 +359,7 @@ function wire() {
 
   for (const b of document.querySelectorAll('button.copy')) {
     b.addEventListener('click', async () => {
-      const text = $(b.dataset.copy).textContent;
+      const text = shownText(b.dataset.copy);
       try {
         await navigator.clipboard.writeText(text);
         setText('copy-status', t('copied'));

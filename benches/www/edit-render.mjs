@@ -1,0 +1,80 @@
+// Web form performance in Chromium (figures only, never pass/fail):
+//  - init(): the module's load and instantiation, as the page measures it
+//    (performance.measure 'ota-init': fetch + compile + init of pkg/web.js), over fresh loads;
+//  - edit -> re-render with 1,000 device keys: one character typed into the device-key list
+//    (execCommand insertText, the browser's own editing path), timed from the input event
+//    to the end of the page's handler plus the style and layout it caused, over 100 edits.
+// Run: make bench-www (or SITE_DIR=target/site node benches/www/edit-render.mjs).
+import { serveSite, launch } from '../../tests/e2e/harness.mjs';
+
+const EDITS = Number(process.env.EDITS || 100);
+const KEYS = Number(process.env.KEYS || 1000);
+const LOADS = Number(process.env.LOADS || 10);
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const fmt = (x) => x.toFixed(2);
+
+const site = await serveSite();
+const browser = await launch();
+try {
+  // init(): a fresh context per load (no HTTP or compiled-code cache carried over).
+  const inits = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.waitForSelector('html[data-ready=true]');
+    inits.push(await page.evaluate(() => performance.getEntriesByName('ota-init')[0].duration));
+    await context.close();
+  }
+
+  const context = await browser.newContext({ timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForSelector('html[data-ready=true]');
+  const result = await page.evaluate(async ({ edits, keys }) => {
+    const $ = (id) => document.getElementById(id);
+    $('f-org').value = 'o1';
+    $('f-fw').value = 'fw1';
+    $('f-versions').value = '1.0';
+    document.querySelector('input[name=policy][value=snapshot]').checked = true;
+    document.querySelector('input[name=request][value=true]').checked = true;
+    const ta = $('f-keys');
+    // The keys arrive as one paste (a single input event).
+    ta.value = Array.from({ length: keys }, (_, i) => `device-key-${String(i).padStart(5, '0')}`).join('\n');
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    ta.focus();
+    await new Promise((r) => setTimeout(r, 100));
+    const valid = document.documentElement.dataset.valid;
+    const times = [];
+    let t0 = 0;
+    const start = () => { t0 = performance.now(); };
+    const end = () => { void document.body.offsetHeight; times.push(performance.now() - t0); };
+    window.addEventListener('input', start, true); // before the page's handler
+    window.addEventListener('input', end); // after it (the form's listener runs first)
+    for (let i = 0; i < edits + 10; i++) {
+      // Edit the middle of a key: replace one character.
+      const line = 17 + ((i * 37) % (keys - 20));
+      const pos = ta.value.indexOf('\n', line * 17) - 1;
+      ta.setSelectionRange(pos, pos + 1);
+      document.execCommand('insertText', false, String(i % 10));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    window.removeEventListener('input', start, true);
+    window.removeEventListener('input', end);
+    return { times: times.slice(10), valid, count: $('keys-count').textContent, bodyBytes: $('out-body').textContent.length };
+  }, { edits: EDITS, keys: KEYS });
+  await context.close();
+
+  const t = result.times;
+  console.log(`web form benchmark (Chromium, ${new Date().toISOString()})`);
+  console.log(`init() of the module over ${inits.length} fresh loads: median ${fmt(pct(inits, 50))} ms, min ${fmt(Math.min(...inits))} ms, max ${fmt(Math.max(...inits))} ms   (goal <= 30 ms)`);
+  console.log(`edit -> re-render, ${KEYS} device keys (${result.count} valid=${result.valid}, body ${result.bodyBytes} chars), ${t.length} edits:`);
+  console.log(`  p50 ${fmt(pct(t, 50))} ms, p95 ${fmt(pct(t, 95))} ms, max ${fmt(Math.max(...t))} ms   (goal p95 <= 2 ms)`);
+} finally {
+  await browser.close();
+  await site.close();
+}

@@ -1,5 +1,14 @@
 //! `duplicate_key`: a JSON object repeats a key (SPEC §7.1: one per repeat, at the
-//! repeated member).
+//! repeated member). The rules then read the last copy, as JavaScript does.
+//!
+//! ```
+//! use enos_ota_job::{validate_json, Options};
+//! let text = r#"{"type": "verify", "type": "verify", "upgradeScope":
+//!     {"type": "partial", "versionNumbers": ["1"], "deviceKeys": ["d"], "deviceKeys": ["e"]}}"#;
+//! let report = validate_json(text, &Options::new());
+//! let found: Vec<_> = report.errors.iter().map(|e| (e.path.as_str(), e.code.as_str())).collect();
+//! assert_eq!(found, [("/type", "duplicate_key"), ("/upgradeScope/deviceKeys", "duplicate_key")]);
+//! ```
 
 use crate::json::Node;
 use crate::pointer::Path;

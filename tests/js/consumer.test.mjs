@@ -99,6 +99,21 @@ for (const c of cases.response) {
   });
 }
 
+// The code unions of index.d.ts name every code the fixtures produce, warnings as WarningCode.
+test("the declared code unions cover every code of the fixtures", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const { createRequire } = await import("node:module");
+  const dts = await readFile(createRequire(import.meta.url).resolve("enos-ota-job/package.json").replace(/package\.json$/, "index.d.ts"), "utf8");
+  const union = (name) => new Set([...dts.match(new RegExp(`export type ${name} =([^;]+);`))[1].matchAll(/"([a-z_]+)"/g)].map((m) => m[1]));
+  const warningCodes = union("WarningCode");
+  const errorCodes = union("ErrorCode");
+  assert.ok(warningCodes.size >= 5 && errorCodes.size >= 20);
+  for (const c of cases.validation) {
+    for (const [, code] of c.expect.errors) assert.ok(errorCodes.has(code) || warningCodes.has(code), code);
+    for (const [, code] of c.expect.warnings) assert.ok(warningCodes.has(code), code);
+  }
+});
+
 test("validate: a valid body, then an invalid one", () => {
   assert.deepEqual(validate(VALID_BODY), { valid: true, errors: [], warnings: [] });
   const r = validate({ ...VALID_BODY, upgradeTimeout: 10, startSchedule: 0 });

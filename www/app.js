@@ -380,9 +380,11 @@ async function main() {
   wire();
   applyVisibility();
   try {
-    performance.mark('ota-init-start');
+    performance.mark('ota-import-start');
     const m = await import('./pkg/web.js');
-    await m.default();
+    performance.measure('ota-import', 'ota-import-start');
+    performance.mark('ota-init-start');
+    await m.default(); // fetches and instantiates the .wasm (preloaded by index.html)
     performance.measure('ota-init', 'ota-init-start');
     mod = m;
   } catch (err) {

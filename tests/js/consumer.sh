@@ -35,6 +35,13 @@ cat > tsconfig.json <<'JSON'
   "files": ["consumer.ts"] }
 JSON
 "$repo/node_modules/.bin/tsc" --noEmit --strict -p tsconfig.json
+# As a browser project with a bundler resolves it (the "types" condition, DOM lib).
+cat > tsconfig.bundler.json <<'JSON'
+{ "compilerOptions": { "target": "es2022", "module": "esnext", "moduleResolution": "bundler",
+    "lib": ["es2022", "dom"], "types": [], "strict": true, "noEmit": true },
+  "files": ["consumer.ts"] }
+JSON
+"$repo/node_modules/.bin/tsc" --noEmit --strict -p tsconfig.bundler.json
 
 echo "--- Browser: headless Chromium"
 ENOS_FIXTURES="$repo/tests/fixtures" ENOS_CONSUMER="$work/project" \

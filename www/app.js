@@ -2,7 +2,7 @@
 // User text only ever reaches the page through textContent and value, never as HTML.
 import { STRINGS, durationText } from './i18n.js';
 import {
-  addRow, clearForm, fillForm, labelOf, lineOfEntry, lines, locate, merge, radio, readBody,
+  addRow, clearForm, entryLines, fillForm, labelOf, lineOfEntry, lines, locate, merge, radio, readBody,
   readFirmware, selectorChoice,
 } from './form.js';
 
@@ -164,19 +164,23 @@ function renderProblems(report, firmwareSent) {
   const byBox = new Map();
   const summary = $('summary-list');
   const items = [];
+  const entryLineCache = new Map(); // control -> line of each entry, computed once per render
+  const labelCache = new Map();
   for (const p of all) {
     const loc = locate(p, { firmwareSent });
     const sev = t(p.severity);
     const msg = p.enosCode != null ? `${p.message} (EnOS ${p.enosCode})` : p.message;
     let detail = '';
     if (loc && loc.index !== null) {
-      const line = lineOfEntry(loc.el.value, loc.index);
+      if (!entryLineCache.has(loc.el)) entryLineCache.set(loc.el, entryLines(loc.el.value));
+      const line = entryLineCache.get(loc.el)[loc.index];
       detail = line ? t('line', line) : t('entry', loc.index + 1);
     }
     if (loc) {
       if (!byBox.has(loc.box)) byBox.set(loc.box, { loc, list: [] });
       byBox.get(loc.box).list.push({ p, sev, msg, detail });
-      const label = labelOf(loc.el);
+      if (!labelCache.has(loc.el)) labelCache.set(loc.el, labelOf(loc.el));
+      const label = labelCache.get(loc.el);
       const btn = el('button', { type: 'button', class: 'linkish' },
         el('span', { class: 'sev', text: `${sev}: ` }),
         el('span', { class: 'where', text: detail ? `${label} (${detail})` : label }),

@@ -33,15 +33,24 @@ export function lines(s) {
   out.length = n;
   return n ? out : undefined;
 }
+/** Line numbers (1-based) of the entries of lines(s), in order. */
+export function entryLines(s) {
+  const out = [];
+  let line = 1;
+  let start = 0;
+  for (;;) {
+    const nl = s.indexOf('\n', start);
+    const end = nl === -1 ? s.length : nl;
+    const len = end > start && s.charCodeAt(end - 1) === 13 ? end - start - 1 : end - start;
+    if (len > 0) out.push(line);
+    if (nl === -1) return out;
+    start = nl + 1;
+    line++;
+  }
+}
 /** Line number (1-based) of the entry at `index` of lines(s). */
 export function lineOfEntry(s, index) {
-  const all = s.split('\n');
-  let n = -1;
-  for (let i = 0; i < all.length; i++) {
-    if (all[i] !== '' && all[i] !== '\r') n++;
-    if (n === index) return i + 1;
-  }
-  return null;
+  return entryLines(s)[index] ?? null;
 }
 /** Comma-separated list, each item trimmed; empty items are not entries. */
 export function csv(s) {

@@ -326,6 +326,7 @@ function wire() {
   const form = $('form');
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('input', (e) => {
+    if (e.target.id === 'import-text') return; // imported only on "Fill the form"
     if (e.target.name === 'type' || e.target.name === 'selector') applyVisibility();
     update();
   });

@@ -417,5 +417,14 @@ export function labelOf(el) {
   if (el.tagName === 'FIELDSET') t = el.querySelector('legend')?.textContent ?? '';
   else if (el.labels && el.labels.length) t = el.labels[0].textContent;
   else if (el.id) t = document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '';
-  return t.replace(/\s+/g, ' ').trim();
+  t = t.replace(/\s+/g, ' ').trim();
+  const row = el.closest('.row');
+  if (row) {
+    // A row of a list (translations, tags, attributes, trees): name the list and the row.
+    const legend = row.closest('fieldset')?.querySelector('legend')?.textContent.trim() ?? '';
+    const key = row.querySelector('.k').value;
+    const n = [...row.parentElement.children].indexOf(row) + 1;
+    t = `${legend} #${n}${key && el !== row.querySelector('.k') ? ` “${key}”` : ''}: ${t}`;
+  }
+  return t;
 }

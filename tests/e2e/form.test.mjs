@@ -214,6 +214,19 @@ test('selector problems: none and two selectors are reported at the selector cho
   await page.fill('#tag-rows .row .v', 'sh, bj');
   assert.deepEqual((await outBody(page)).upgradeScope.tags, { site: ['sh', 'bj'] });
   assert.equal((await outBody(page)).upgradeScope.deviceKeys, undefined);
+  // A problem inside a row is shown at that row's control.
+  await page.fill('#tag-rows .row .v', '');
+  const row = await problemsAt(page, '#tag-rows .row .v');
+  assert.ok(row.invalid);
+  assert.deepEqual(row.items.map((i) => [i.code, i.path]), [['empty', '/body/upgradeScope/tags/site']]);
+  // Asset trees: up to five rows, each a tree with optional nodes.
+  await page.check('input[name=selector][value=assetTrees]');
+  for (let i = 0; i < 5; i++) await page.click('#tree-add');
+  assert.ok(await page.isDisabled('#tree-add'));
+  await page.fill('#tree-rows .row:nth-child(1) .k', 't1');
+  await page.fill('#tree-rows .row:nth-child(2) .k', 't2');
+  await page.fill('#tree-rows .row:nth-child(2) .v', 'n1, n2');
+  assert.deepEqual((await outBody(page)).upgradeScope.assetTrees, [{ treeId: 't1' }, { treeId: 't2', includedNodes: ['n1', 'n2'] }]);
   await context.close();
 });
 

@@ -285,15 +285,25 @@ function addForeign(report, foreign, options) {
   report.valid = false;
 }
 
-// Above this many UTF-16 units, text goes to wasm as TextEncoder bytes (a native copy)
-// instead of wasm-bindgen's per-character string copy.
-const BYTES_FROM = 4096;
 let encoder;
+let memory;
 
-function validateText(raw, text, opts) {
-  if (text.length < BYTES_FROM) return raw.validateJson(text, opts);
+// Writes text into the module's input buffer with TextEncoder.encodeInto (a native copy;
+// wasm-bindgen's own string argument copies character by character) and returns its
+// length in bytes. Room for ASCII first; the rest of a non-ASCII text goes in a second step.
+function put(raw, text) {
   encoder ??= new TextEncoder();
-  return raw.validateBytes(encoder.encode(text), opts);
+  memory ??= raw.wasmMemory();
+  const n = text.length;
+  let cap = n + 8;
+  let ptr = raw.inputBuffer(0, cap);
+  let { read, written } = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
+  if (read < n) {
+    cap = written + (n - read) * 3;
+    ptr = raw.inputBuffer(written, cap);
+    written += encoder.encodeInto(text.slice(read), new Uint8Array(memory.buffer, ptr + written, cap - written)).written;
+  }
+  return written;
 }
 
 // The validation exports return undefined for a clean report (valid, no warnings).
@@ -322,10 +332,10 @@ function guarded(raw) {
     }
   };
   return {
-    validateText: guard((text, opts) => validateText(raw, text, opts), FAILED_JSON.report),
-    normalizeJson: guard(raw.normalizeJson, FAILED_JSON.wrapped),
-    buildRequestJson: guard(raw.buildRequestJson, FAILED_JSON.wrapped),
-    parseResponse: guard(raw.parseResponse, FAILED_JSON.response),
+    validateText: guard((text, opts) => raw.validateInput(put(raw, text), opts), FAILED_JSON.report),
+    normalizeJson: guard((text, opts) => raw.normalizeInput(put(raw, text), opts), FAILED_JSON.wrapped),
+    buildRequestJson: guard((text, opts) => raw.buildRequestInput(put(raw, text), opts), FAILED_JSON.wrapped),
+    parseResponse: guard((text) => raw.parseResponseInput(put(raw, text)), FAILED_JSON.response),
   };
 }
 

@@ -44,35 +44,94 @@ fn report_text(report: crate::Report) -> Option<String> {
     }
 }
 
-/// `validateJson(text, options)`: the report as JSON text (`undefined` when clean).
-#[wasm_bindgen(js_name = validateJson)]
-pub fn validate_json(text: &str, options: &str) -> Option<String> {
-    with_options(options, |o| report_text(crate::validate_json(text, o)))
+/// Texts come in through one buffer in wasm memory that the JS side fills with
+/// `TextEncoder.encodeInto`: a native copy, where wasm-bindgen's `&str` argument
+/// copies character by character (measured as a quarter of a small call's time).
+/// Above this capacity the buffer is freed after the call instead of kept.
+const KEEP_INPUT: usize = 1 << 20;
+
+thread_local! {
+    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// `validateJson` for long texts: the JS side encodes them with `TextEncoder` (native),
-/// which beats wasm-bindgen's per-character copy of a `&str` above a few kilobytes.
-#[wasm_bindgen(js_name = validateBytes)]
-pub fn validate_bytes(bytes: &[u8], options: &str) -> Option<String> {
-    with_options(options, |o| report_text(crate::validate_bytes(bytes, o)))
+/// `wasmMemory()`: the module's `WebAssembly.Memory`, for writing into the input buffer.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// `inputBuffer(filled, capacity)`: room for `capacity` bytes of input, of which the
+/// first `filled` (written by the caller before a previous `inputBuffer`) are kept.
+/// Returns where to write; the address changes when the buffer grows.
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(filled: usize, capacity: usize) -> *mut u8 {
+    INPUT.with(|cell| {
+        let mut buf = cell.borrow_mut();
+        let filled = filled.min(buf.capacity());
+        // SAFETY: u8 has no invalid values, and the caller wrote these `filled` bytes
+        // through the pointer this function returned before.
+        unsafe { buf.set_len(filled) };
+        buf.reserve(capacity.saturating_sub(filled));
+        buf.as_mut_ptr()
+    })
+}
+
+/// Runs `f` on the first `len` bytes of the input buffer, then empties it.
+fn with_input<R>(len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
+    INPUT.with(|cell| {
+        let mut buf = cell.borrow_mut();
+        let len = len.min(buf.capacity());
+        // SAFETY: as in `input_buffer`: the caller wrote `len` bytes there.
+        unsafe { buf.set_len(len) };
+        let out = f(&buf);
+        buf.clear();
+        if buf.capacity() > KEEP_INPUT {
+            *buf = Vec::new();
+        }
+        out
+    })
+}
+
+/// The input as text (`TextEncoder` always writes UTF-8).
+fn text_of(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(bytes)
+}
+
+/// `validateJson(text, options)` on the `len` bytes of the input buffer: the report as
+/// JSON text (`undefined` when clean).
+#[wasm_bindgen(js_name = validateInput)]
+pub fn validate_input(len: usize, options: &str) -> Option<String> {
+    with_input(len, |bytes| {
+        with_options(options, |o| report_text(crate::validate_bytes(bytes, o)))
+    })
 }
 
 /// `normalize`: `{ report, body? }` as JSON text.
-#[wasm_bindgen(js_name = normalizeJson)]
-pub fn normalize_json(text: &str, options: &str) -> String {
-    with_options(options, |o| crate::normalize_json(text, o).to_json())
+#[wasm_bindgen(js_name = normalizeInput)]
+pub fn normalize_input(len: usize, options: &str) -> String {
+    with_input(len, |bytes| {
+        with_options(options, |o| {
+            crate::normalize_json(&text_of(bytes), o).to_json()
+        })
+    })
 }
 
-/// `buildRequest`: `{ report, request? }` as JSON text; `text` is the input object.
-#[wasm_bindgen(js_name = buildRequestJson)]
-pub fn build_request_json(text: &str, options: &str) -> String {
-    with_options(options, |o| crate::build_request_json(text, o).to_json())
+/// `buildRequest`: `{ report, request? }` as JSON text; the input is the input object.
+#[wasm_bindgen(js_name = buildRequestInput)]
+pub fn build_request_input(len: usize, options: &str) -> String {
+    with_input(len, |bytes| {
+        with_options(options, |o| {
+            crate::build_request_json(&text_of(bytes), o).to_json()
+        })
+    })
 }
 
 /// `parseResponse`: the outcome as JSON text.
-#[wasm_bindgen(js_name = parseResponse)]
-pub fn parse_response(text: &str) -> String {
-    crate::parse_response(text).to_json()
+#[wasm_bindgen(js_name = parseResponseInput)]
+pub fn parse_response_input(len: usize) -> String {
+    with_input(len, |bytes| {
+        crate::parse_response(&text_of(bytes)).to_json()
+    })
 }
 
 #[cfg(test)]
@@ -84,6 +143,30 @@ mod tests {
 
     const BODY: &str = r#"{"type":"upgrade","upgradePolicy":"snapshot","enableUpgradeRequest":true,
         "upgradeScope":{"type":"partial","versionNumbers":["1.0"],"deviceKeys":["d1","d2"]}}"#;
+
+    /// Writes `text` into the input buffer as the JS side does; returns its length.
+    fn put(text: &str) -> usize {
+        let ptr = super::input_buffer(0, text.len());
+        // SAFETY: input_buffer reserved text.len() bytes at ptr.
+        unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), ptr, text.len()) };
+        text.len()
+    }
+
+    fn validate_json(text: &str, options: &str) -> Option<String> {
+        super::validate_input(put(text), options)
+    }
+
+    fn normalize_json(text: &str, options: &str) -> String {
+        super::normalize_input(put(text), options)
+    }
+
+    fn build_request_json(text: &str, options: &str) -> String {
+        super::build_request_input(put(text), options)
+    }
+
+    fn parse_response(text: &str) -> String {
+        super::parse_response_input(put(text))
+    }
 
     fn parse(text: &str) -> Value {
         serde_json::from_str(text).expect("the exports return JSON text")
@@ -100,14 +183,14 @@ mod tests {
     #[wasm_bindgen_test]
     fn validate_json_export() {
         assert_eq!(
-            super::validate_json(BODY, ""),
+            validate_json(BODY, ""),
             None,
             "a clean report is built in JS"
         );
-        let warned = report(super::validate_json(&BODY.replace("{", "{\"x\":1,"), ""));
+        let warned = report(validate_json(&BODY.replace("{", "{\"x\":1,"), ""));
         assert_eq!(warned["valid"], json!(true));
         assert_eq!(warned["warnings"][0]["code"], "unknown_field");
-        let bad = report(super::validate_json(
+        let bad = report(validate_json(
             r#"{"type":"upgrade","upgradeTimeout":1}"#,
             r#"{"locale":"zh"}"#,
         ));
@@ -128,22 +211,36 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn validate_bytes_export_matches_text() {
-        for text in [BODY, "{", r#"{"type":"verify","type":"verify"}"#, "[]"] {
-            for options in ["", r#"{"strict":true}"#, "nonsense"] {
-                assert_eq!(
-                    super::validate_bytes(text.as_bytes(), options),
-                    super::validate_json(text, options),
-                    "{text} {options}"
-                );
-            }
+    fn input_buffer_in_two_steps() {
+        // As api.js does for non-ASCII text: a first part, then more room, then the rest.
+        let text = r#"{"type":"verify","name":{"defaultValue":"升级任务"},"x":1}"#;
+        let (head, tail) = text.split_at(text.find('升').unwrap());
+        let ptr = super::input_buffer(0, head.len());
+        unsafe { std::ptr::copy_nonoverlapping(head.as_ptr(), ptr, head.len()) };
+        let ptr = super::input_buffer(head.len(), text.len() * 3);
+        unsafe { std::ptr::copy_nonoverlapping(tail.as_ptr(), ptr.add(head.len()), tail.len()) };
+        let got = report(super::validate_input(text.len(), ""));
+        let want = parse(&crate::validate_json(text, &crate::Options::new()).to_json());
+        assert_eq!(got, want);
+        assert_eq!(got["warnings"][0]["path"], "/x");
+        // A big input, then the buffer is released and small inputs still work.
+        let big = format!(r#"{{"type":"verify","x":"{}"}}"#, "a".repeat(3 << 20));
+        assert_eq!(report(validate_json(&big, ""))["warnings"][0]["path"], "/x");
+        super::INPUT.with(|b| assert_eq!(b.borrow().capacity(), 0, "a big buffer is freed"));
+        for (text, options) in [(BODY, ""), ("{", r#"{"strict":true}"#), ("[]", "nonsense")] {
+            let o = match options {
+                "" => crate::Options::new(),
+                _ => crate::Options::from_json_str(options),
+            };
+            let want = crate::validate_json(text, &o);
+            assert_eq!(report(validate_json(text, options)), parse(&want.to_json()));
         }
     }
 
     #[wasm_bindgen_test]
     fn options_text_and_cache() {
         // A bad option is reported, the next call with other options is not affected.
-        let bad = report(super::validate_json(BODY, r#"{"locale":"fr","strict":1}"#));
+        let bad = report(validate_json(BODY, r#"{"locale":"fr","strict":1}"#));
         let paths: Vec<&str> = bad["errors"]
             .as_array()
             .unwrap()
@@ -151,30 +248,30 @@ mod tests {
             .map(|e| e["path"].as_str().unwrap())
             .collect();
         assert_eq!(paths, ["/options/locale", "/options/strict"]);
-        assert_eq!(report(super::validate_json(BODY, ""))["valid"], json!(true));
-        let not_json = report(super::validate_json(BODY, "{"));
+        assert_eq!(report(validate_json(BODY, ""))["valid"], json!(true));
+        let not_json = report(validate_json(BODY, "{"));
         assert_eq!(not_json["errors"][0]["path"], "/options");
         assert_eq!(not_json["errors"][0]["code"], "invalid_option");
-        let strict = report(super::validate_json(r#"{"x":1}"#, r#"{"strict":true}"#));
+        let strict = report(validate_json(r#"{"x":1}"#, r#"{"strict":true}"#));
         assert!(strict["errors"]
             .as_array()
             .unwrap()
             .iter()
             .any(|e| e["code"] == "unknown_field"));
         assert_eq!(
-            report(super::validate_json(r#"{"x":1}"#, ""))["warnings"][0]["code"],
+            report(validate_json(r#"{"x":1}"#, ""))["warnings"][0]["code"],
             "unknown_field"
         );
     }
 
     #[wasm_bindgen_test]
     fn normalize_export() {
-        let out = parse(&super::normalize_json(BODY, ""));
+        let out = parse(&normalize_json(BODY, ""));
         assert_eq!(out["report"]["valid"], json!(true));
         assert_eq!(out["body"]["upgradeTimeout"], json!(7200));
         assert_eq!(out["body"]["maximumConcurrency"], json!(300));
         assert_eq!(out["body"]["retryPolicy"], json!({"enableRetry": false}));
-        let bad = parse(&super::normalize_json("{}", ""));
+        let bad = parse(&normalize_json("{}", ""));
         assert_eq!(bad["report"]["valid"], json!(false));
         assert!(bad.get("body").is_none());
     }
@@ -184,7 +281,7 @@ mod tests {
         let input = format!(
             r#"{{"apigwAddress":"https://h:8443","orgId":"o 1","firmwareId":"f","body":{BODY}}}"#
         );
-        let out = parse(&super::build_request_json(&input, ""));
+        let out = parse(&build_request_json(&input, ""));
         assert_eq!(out["report"]["valid"], json!(true), "{out}");
         assert_eq!(
             out["request"]["url"],
@@ -192,18 +289,18 @@ mod tests {
         );
         assert_eq!(out["request"]["method"], "POST");
         assert_eq!(parse(out["request"]["body"].as_str().unwrap()), parse(BODY));
-        let bad = parse(&super::build_request_json(r#"{"body":{}}"#, ""));
+        let bad = parse(&build_request_json(r#"{"body":{}}"#, ""));
         assert_eq!(bad["report"]["errors"][0]["path"], "/orgId");
         assert!(bad.get("request").is_none());
     }
 
     #[wasm_bindgen_test]
     fn parse_response_export() {
-        let ok = parse(&super::parse_response(
+        let ok = parse(&parse_response(
             r#"{"code":0,"msg":"OK","data":{"jobId":"j"}}"#,
         ));
         assert_eq!(ok, json!({"ok": true, "jobId": "j"}));
-        let junk = parse(&super::parse_response("<html>"));
+        let junk = parse(&parse_response("<html>"));
         assert_eq!(junk["ok"], json!(false));
         assert_eq!(junk["code"], Value::Null);
         assert_eq!(junk["error"], "invalid_json");

@@ -100,42 +100,32 @@ function setText(id, text) {
   if (n.textContent !== text) n.textContent = text;
 }
 
-// Output blocks are kept as one element per line and updated by difference, so that an
-// edit in a long body (thousands of device keys) re-lays out only the lines that changed.
-const shown = new Map(); // element id -> { text, lines }
+// Output blocks are kept as chunks of CHUNK lines, one element each, and only the chunks
+// whose text changed are touched: an edit in a long body (thousands of device keys)
+// re-lays out a few lines, not the whole block.
+const CHUNK = 32;
+const shown = new Map(); // element id -> { text, chunks }
 function setLines(id, text) {
   const pre = $(id);
   const prev = shown.get(id);
   if (prev && prev.text === text) return;
-  const next = text.split('\n');
-  const old = prev ? prev.lines : [];
+  const lines = text.split('\n');
+  const chunks = [];
+  for (let i = 0; i < lines.length; i += CHUNK) {
+    const end = Math.min(i + CHUNK, lines.length);
+    chunks.push(lines.slice(i, end).join('\n') + (end < lines.length ? '\n' : ''));
+  }
+  const old = prev ? prev.chunks : [];
   const kids = pre.children;
-  let a = 0;
-  while (a < old.length && a < next.length && old[a] === next[a]) a++;
-  let b = 0;
-  while (b < old.length - a && b < next.length - a && old[old.length - 1 - b] === next[next.length - 1 - b]) b++;
-  const oldMid = old.length - a - b;
-  const newMid = next.length - a - b;
-  const common = Math.min(oldMid, newMid);
-  const last = next.length - 1;
-  const lineText = (i) => (i === last ? next[i] : `${next[i]}\n`);
-  for (let i = 0; i < common; i++) kids[a + i].firstChild.data = lineText(a + i);
-  if (newMid > oldMid) {
-    const frag = document.createDocumentFragment();
-    for (let i = a + common; i < a + newMid; i++) {
-      const d = document.createElement('div');
-      d.append(lineText(i));
-      frag.append(d);
-    }
-    pre.insertBefore(frag, kids[a + common] || null);
-  } else {
-    for (let i = oldMid - 1; i >= common; i--) kids[a + i].remove();
+  const common = Math.min(old.length, chunks.length);
+  for (let i = 0; i < common; i++) if (old[i] !== chunks[i]) kids[i].firstChild.data = chunks[i];
+  for (let i = old.length - 1; i >= chunks.length; i--) kids[i].remove();
+  for (let i = common; i < chunks.length; i++) {
+    const d = document.createElement('div');
+    d.append(chunks[i]);
+    pre.append(d);
   }
-  // The line that was last before may not be last now (or the reverse): fix its newline.
-  for (const i of [old.length - 1, last]) {
-    if (i >= 0 && i <= last && kids[i].firstChild.data !== lineText(i)) kids[i].firstChild.data = lineText(i);
-  }
-  shown.set(id, { text, lines: next });
+  shown.set(id, { text, chunks });
 }
 const shownText = (id) => (shown.get(id)?.text ?? $(id).textContent);
 

@@ -219,6 +219,12 @@ test('selector problems: none and two selectors are reported at the selector cho
   const row = await problemsAt(page, '#tag-rows .row .v');
   assert.ok(row.invalid);
   assert.deepEqual(row.items.map((i) => [i.code, i.path]), [['empty', '/body/upgradeScope/tags/site']]);
+  // Attributes: values are JSON scalars; bare text is a string.
+  await page.check('input[name=selector][value=attributes]');
+  await page.click('#attr-add');
+  await page.fill('#attr-rows .row .k', 'model');
+  await page.fill('#attr-rows .row .v', 'x1, 5, true, "7", 2.5');
+  assert.deepEqual((await outBody(page)).upgradeScope.attributes, { model: ['x1', 5, true, '7', 2.5] });
   // Asset trees: up to five rows, each a tree with optional nodes.
   await page.check('input[name=selector][value=assetTrees]');
   for (let i = 0; i < 5; i++) await page.click('#tree-add');
@@ -491,6 +497,7 @@ test('axe-core finds no accessibility violation (empty, with problems, imported,
   await page.check('input[name=selector][value=assetTrees]');
   await page.click('#tree-add');
   assert.deepEqual(await axeViolations(page), []);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'still no horizontal scroll with rows and problems');
   await page.selectOption('#lang', 'zh');
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(await axeViolations(page), []);

@@ -286,24 +286,27 @@ function addForeign(report, foreign, options) {
 }
 
 let encoder;
-let memory;
 
-// Writes text into the module's input buffer with TextEncoder.encodeInto (a native copy;
-// wasm-bindgen's own string argument copies character by character) and returns its
-// length in bytes. Room for ASCII first; the rest of a non-ASCII text goes in a second step.
-function put(raw, text) {
-  encoder ??= new TextEncoder();
-  memory ??= raw.wasmMemory();
-  const n = text.length;
-  let cap = n + 8;
-  let ptr = raw.inputBuffer(0, cap);
-  let { read, written } = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
-  if (read < n) {
-    cap = written + (n - read) * 3;
-    ptr = raw.inputBuffer(written, cap);
-    written += encoder.encodeInto(text.slice(read), new Uint8Array(memory.buffer, ptr + written, cap - written)).written;
-  }
-  return written;
+// Returns put(text): writes text into the module's input buffer with
+// TextEncoder.encodeInto (a native copy; wasm-bindgen's own string argument copies
+// character by character) and returns its length in bytes. Room for ASCII first; the
+// rest of a non-ASCII text goes in a second step. One per module instance (its memory).
+function writer(raw) {
+  let memory;
+  return (text) => {
+    encoder ??= new TextEncoder();
+    memory ??= raw.wasmMemory();
+    const n = text.length;
+    let cap = n + 8;
+    let ptr = raw.inputBuffer(0, cap);
+    let { read, written } = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
+    if (read < n) {
+      cap = written + (n - read) * 3;
+      ptr = raw.inputBuffer(written, cap);
+      written += encoder.encodeInto(text.slice(read), new Uint8Array(memory.buffer, ptr + written, cap - written)).written;
+    }
+    return written;
+  };
 }
 
 // The validation exports return undefined for a clean report (valid, no warnings).
@@ -331,11 +334,12 @@ function guarded(raw) {
       return fallback;
     }
   };
+  const put = writer(raw);
   return {
-    validateText: guard((text, opts) => raw.validateInput(put(raw, text), opts), FAILED_JSON.report),
-    normalizeJson: guard((text, opts) => raw.normalizeInput(put(raw, text), opts), FAILED_JSON.wrapped),
-    buildRequestJson: guard((text, opts) => raw.buildRequestInput(put(raw, text), opts), FAILED_JSON.wrapped),
-    parseResponse: guard((text) => raw.parseResponseInput(put(raw, text)), FAILED_JSON.response),
+    validateText: guard((text, opts) => raw.validateInput(put(text), opts), FAILED_JSON.report),
+    normalizeJson: guard((text, opts) => raw.normalizeInput(put(text), opts), FAILED_JSON.wrapped),
+    buildRequestJson: guard((text, opts) => raw.buildRequestInput(put(text), opts), FAILED_JSON.wrapped),
+    parseResponse: guard((text) => raw.parseResponseInput(put(text)), FAILED_JSON.response),
   };
 }
 

@@ -1,8 +1,9 @@
 //! WebAssembly bindings: conversion only, no rule.
 //!
 //! The npm package's hand-written JavaScript (`pkg/api.js`) turns any JS value into JSON
-//! text and calls these exports; each takes that text and the options as JSON text
-//! (`""` for the defaults) and returns the result as JSON text in the shape of SPEC §3/§4.
+//! text, writes it into the input buffer (`inputBuffer`) and calls these exports with its
+//! length and the options as JSON text (`""` for the defaults); they return the result as
+//! JSON text in the shape of SPEC §3/§4.
 //! JSON text both ways was measured faster than walking JS objects from Rust through
 //! serde-wasm-bindgen, and keeps `validate(value)` identical to `validateJson(text)`.
 

@@ -336,3 +336,17 @@ test("10^6 device keys: a report with every duplicate, then still working", () =
   assert.deepEqual(summary(t).errors, [["/upgradeScope/deviceKeys", "too_many_device_keys"]]);
   assert.deepEqual(validate(VALID_BODY), { valid: true, errors: [], warnings: [] });
 });
+
+test("the web build works in Node too (initSync), beside the Node build", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const { createRequire } = await import("node:module");
+  const web = await import("enos-ota-job/web");
+  assert.throws(() => web.validate(VALID_BODY), /init\(\)/, "before init: a clear error");
+  const dir = createRequire(import.meta.url).resolve("enos-ota-job/package.json").replace(/package\.json$/, "");
+  web.initSync(await readFile(`${dir}dist/web/enos_ota_job_bg.wasm`));
+  const big = { ...VALID_BODY, x: "y".repeat(3_000_000) };
+  for (const api of [web, { validate }, web]) {
+    assert.deepEqual(api.validate(VALID_BODY), { valid: true, errors: [], warnings: [] });
+    assert.deepEqual(summary(api.validate(big)).warnings, [["/x", "unknown_field"]]);
+  }
+});

@@ -257,9 +257,9 @@ export function update() {
 
   const pretty = JSON.stringify(input.body, null, 2);
   setLines('out-body', pretty);
-  setText('out-url', res.request ? res.request.url : '—');
-  setLines('out-curl', res.request ? curlOf(res.request, pretty) : '—');
-  for (const b of document.querySelectorAll('button.copy')) b.disabled = shownText(b.dataset.copy) === '—';
+  setText('out-url', res.request ? res.request.url : t('out.none'));
+  setLines('out-curl', res.request ? curlOf(res.request, pretty) : t('out.none'));
+  for (const b of document.querySelectorAll('button.copy')) b.disabled = b.dataset.copy !== 'out-body' && !res.request;
 
   const keys = lines($('f-keys').value);
   setText('keys-count', t('keysCount', keys ? keys.length : 0));

@@ -159,8 +159,12 @@ test('range and required problems appear at their fields', async () => {
     assert.ok(p.invalid, `${sel} aria-invalid`);
     assert.deepEqual(p.codes, [code], sel);
   }
+  // No URL or curl command while the request is not valid.
+  assert.equal(await page.textContent('#out-url'), '(when the request is valid)');
+  assert.ok(await page.isDisabled('button[data-copy=out-curl]'));
   await fillMinimalUpgrade(page);
   assert.equal(await page.getAttribute('html', 'data-valid'), 'true');
+  assert.ok(await page.isEnabled('button[data-copy=out-curl]'));
   await page.fill('#f-timeout', '299');
   await page.fill('#f-count', '6');
   await page.fill('#f-concurrency', '0');

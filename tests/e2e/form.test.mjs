@@ -293,7 +293,10 @@ test('verify jobs: scope total is 24611 at the scope, six keys are 24612 at the 
   // The firmware facts panel feeds the `firmware` option: a larger maximum allows six.
   await page.fill('#f-keys', 'k1\nk2\nk3\nk4\nk5\nk6');
   await page.click('#firmware-panel > summary');
+  await page.fill('#fw-max', 'ten');
+  assert.deepEqual((await problemsAt(page, '#fw-max')).items.map((i) => [i.code, i.path]), [['invalid_option', '/options/firmware/maxAllowedForVerification']]);
   await page.fill('#fw-max', '10');
+  assert.deepEqual((await problemsAt(page, '#fw-max')).codes, []);
   assert.deepEqual((await problemsAt(page, '#f-keys')).codes, []);
   await page.selectOption('#fw-exists', 'false');
   const fw = await problemsAt(page, '#fw-exists');

@@ -364,6 +364,11 @@ test('language switch: page text and validation messages, remembered', async () 
   assert.equal(await page.textContent('h1'), enTitle);
   assert.equal(await page.textContent('#summary-list li'), enMsg);
   await context.close();
+  // With no choice stored, a Chinese browser starts in Chinese.
+  const zh = await open({ locale: 'zh-CN' });
+  assert.equal(await zh.page.inputValue('#lang'), 'zh');
+  assert.equal(await zh.page.textContent('h1'), 'EnOS OTA 任务生成器');
+  await zh.context.close();
 });
 
 const XSS = `"><img src=x onerror="window.__xss=1"><script>window.__xss=2</script><svg onload="window.__xss=3">{{7*7}}'`;

@@ -111,7 +111,12 @@ pub(crate) fn to_value(node: &Node<'_>) -> serde_json::Value {
     match node {
         Node::Null => Value::Null,
         Node::Bool(b) => Value::Bool(*b),
-        Node::Number(raw) => serde_json::from_str(raw).unwrap_or(Value::Null),
+        // serde_json refuses only a literal beyond f64's range (`1e400`): it becomes the
+        // largest finite float of its sign, still a number (never `null`, which is absent).
+        Node::Number(raw) => serde_json::from_str(raw).unwrap_or_else(|_| {
+            let negative = raw.starts_with('-');
+            Value::from(if negative { f64::MIN } else { f64::MAX })
+        }),
         Node::String(s) => Value::String(s.to_string()),
         Node::Array(items) => Value::Array(items.iter().map(to_value).collect()),
         Node::Object(obj) => Value::Object(

@@ -323,8 +323,14 @@ fn bytes_that_are_not_utf8_are_invalid_json_with_a_position() {
 #[test]
 fn numbers_beyond_f64_are_numbers_not_null() {
     for (text, path) in [
-        (r#"{"utcOffsetMinutes": 1e400}"#, "/options/utcOffsetMinutes"),
-        (r#"{"firmware": {"maxAllowedForVerification": -1e400}}"#, "/options/firmware/maxAllowedForVerification"),
+        (
+            r#"{"utcOffsetMinutes": 1e400}"#,
+            "/options/utcOffsetMinutes",
+        ),
+        (
+            r#"{"firmware": {"maxAllowedForVerification": -1e400}}"#,
+            "/options/firmware/maxAllowedForVerification",
+        ),
     ] {
         let options = Options::from_json_str(text);
         let report = validate_json("{}", &options);
@@ -332,9 +338,12 @@ fn numbers_beyond_f64_are_numbers_not_null() {
         assert_eq!(report.errors[0].code, Code::InvalidOption, "{text}");
     }
     let body = r#"{"type":"upgrade","upgradePolicy":"snapshot","enableUpgradeRequest":true,"upgradeScope":{"type":"partial","versionNumbers":["1.0"],"attributes":{"a":[1e400,-1e400,1e-400]}}}"#;
-    let job = enos_ota_job::parse_job(body, &Options::new()).expect("valid").job;
+    let job = enos_ota_job::parse_job(body, &Options::new())
+        .expect("valid")
+        .job;
     let text = serde_json::to_string(&job).expect("serializes");
-    let again = enos_ota_job::parse_job(&text, &Options::new()).expect("the typed job is a valid body");
+    let again =
+        enos_ota_job::parse_job(&text, &Options::new()).expect("the typed job is a valid body");
     assert_eq!(again.job, job);
     let values = &job.upgrade_scope().attributes.as_ref().expect("attributes")["a"];
     assert_eq!(values, &[json!(f64::MAX), json!(f64::MIN), json!(0.0)]);

@@ -289,15 +289,16 @@ let encoder;
 
 // Returns put(text): writes text into the module's input buffer with
 // TextEncoder.encodeInto (a native copy; wasm-bindgen's own string argument copies
-// character by character) and returns its length in bytes. Room for ASCII first; the
-// rest of a non-ASCII text goes in a second step. One per module instance (its memory).
+// character by character) and returns its length in bytes; the rest of a long non-ASCII
+// text goes in a second step. One per module instance (its memory).
 function writer(raw) {
   let memory;
   return (text) => {
     encoder ??= new TextEncoder();
     memory ??= raw.wasmMemory();
     const n = text.length;
-    let cap = n + 8;
+    // Short texts get room for any UTF-8 at once (one copy); long ones room for ASCII.
+    let cap = n < 65536 ? 3 * n + 8 : n + 8;
     let ptr = raw.inputBuffer(0, cap);
     let { read, written } = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
     if (read < n) {

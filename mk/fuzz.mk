@@ -2,7 +2,7 @@
 # coverage and the scale benchmark. Included by the top Makefile.
 #
 #   make fuzz            each fuzz target for FUZZ_SECONDS (default 240) — not in `make test`
-#   make fuzz-smoke      each fuzz target for FUZZ_SMOKE_SECONDS (default 20) — in `make test`
+#   make fuzz-smoke      each fuzz target for FUZZ_SMOKE_SECONDS (default 15) — in `make test`
 #   make coverage        line coverage of src/ by every native test (cargo llvm-cov)
 #   make bench-scale     time and peak memory at 10^4, 10^5, 10^6 device keys, native and wasm
 #
@@ -11,7 +11,7 @@
 # in fuzz/artifacts/<target>/ and replayed with `cargo +nightly fuzz run <target> <file>`.
 
 FUZZ_SECONDS ?= 240
-FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_SMOKE_SECONDS ?= 15
 FUZZ_TARGETS := validate_text validate_structure build_request parse_response
 # Debug assertions on (integer overflow panics); no sanitizer: the crate forbids unsafe
 # code, and AddressSanitizer would only cut the executions per second by two or more.
@@ -65,7 +65,9 @@ coverage: tools-coverage
 
 # The bad-input rows too big for tests/fixtures (10^6 device keys, a 50 MB string,
 # 10,000-deep nesting, lone surrogates from JS) through the built npm package.
+# First: tests/fixtures/bad-input.json is what tests/bad-input.gen.mjs writes.
 test-bad-input-js: pkg
+	node tests/bad-input.gen.mjs --check
 	node --test --test-concurrency=1 tests/js/bad-input.test.mjs
 
 bench: bench-scale

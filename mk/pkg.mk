@@ -1,6 +1,7 @@
 # The npm package enos-ota-job (pkg/): one `make pkg` builds the browser build
-# (pkg/dist/web, loaded by pkg/web.js) and the Node build (pkg/dist/node, loaded by
-# pkg/node.js) from one optimized .wasm. Generated files live only under pkg/dist/.
+# (pkg/dist/web, loaded by pkg/web.js; its JS minified by esbuild) and the Node build
+# (pkg/dist/node, loaded by pkg/node.js) from one optimized .wasm. Generated files live
+# only under pkg/dist/.
 
 PKG_CRATE_WASM := target/wasm32-unknown-unknown/release/enos_ota_job.wasm
 PKG_DIST := pkg/dist
@@ -15,13 +16,14 @@ TEST_TARGETS += test-wasm-node test-wasm-browser test-pkg
 
 pkg: $(PKG_STAMP)
 
-$(PKG_STAMP): $(PKG_RUST_SOURCES) | tools-wasm tools-npm
+$(PKG_STAMP): $(PKG_RUST_SOURCES) pkg/api.js mk/pkg.mk | tools-wasm tools-npm
 	cargo build --locked --release --target wasm32-unknown-unknown --lib
 	rm -rf $(PKG_DIST)/web $(PKG_DIST)/node $(PKG_DIST)/tmp
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG_DIST)/tmp $(PKG_CRATE_WASM)
 	wasm-opt -Oz $(PKG_DIST)/tmp/enos_ota_job_bg.wasm -o $(PKG_DIST)/tmp/opt.wasm
 	mkdir -p $(PKG_DIST)/web $(PKG_DIST)/node
-	mv $(PKG_DIST)/tmp/enos_ota_job.js $(PKG_DIST)/web/
+	esbuild $(PKG_DIST)/tmp/enos_ota_job.js --minify --format=esm --log-level=warning --outfile=$(PKG_DIST)/web/enos_ota_job.js
+	esbuild pkg/api.js --minify --format=esm --log-level=warning --outfile=$(PKG_DIST)/web/api.js
 	cp $(PKG_DIST)/tmp/opt.wasm $(PKG_DIST)/web/enos_ota_job_bg.wasm
 	wasm-bindgen --target experimental-nodejs-module --no-typescript --out-dir $(PKG_DIST)/tmp $(PKG_CRATE_WASM)
 	mv $(PKG_DIST)/tmp/enos_ota_job.js $(PKG_DIST)/node/

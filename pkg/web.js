@@ -2,7 +2,7 @@
 // this file, or the module/URL/bytes you pass), then call the functions.
 import wasmInit, { initSync as wasmInitSync } from "./dist/web/enos_ota_job.js";
 import * as raw from "./dist/web/enos_ota_job.js";
-import { createApi } from "./api.js";
+import { createApi } from "./dist/web/api.js"; // api.js, minified by `make pkg`
 
 let loaded = false;
 let loading;

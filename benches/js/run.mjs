@@ -35,7 +35,7 @@ const cb = results["c-big"];
 
 // (e) sizes: what a browser loads for enos-ota-job (wasm + the JS of the web entry),
 // and esbuild-minified browser bundles of Ajv with the body schema.
-const web = ["pkg/dist/web/enos_ota_job_bg.wasm", "pkg/dist/web/enos_ota_job.js", "pkg/web.js", "pkg/api.js"];
+const web = ["pkg/dist/web/enos_ota_job_bg.wasm", "pkg/dist/web/enos_ota_job.js", "pkg/web.js", "pkg/dist/web/api.js"];
 const sizes = Object.fromEntries(web.map((f) => [f, gz(readFileSync(join(repo, f)))]));
 const ourTotal = Object.values(sizes).reduce((x, y) => x + y, 0);
 const oursBundle = ajvBundle(`export { default, validate } from ${JSON.stringify(join(repo, "pkg/web.js"))};`);

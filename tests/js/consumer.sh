@@ -14,7 +14,7 @@ tarball="$(cd "$repo/pkg" && npm pack --silent --pack-destination "$work" | tail
 listing="$(tar -tzf "$work/$tarball")"
 echo "packed $tarball:" $listing
 for f in package/web.js package/node.js package/api.js package/index.d.ts package/README.md package/LICENSE \
-         package/dist/web/enos_ota_job_bg.wasm package/dist/node/enos_ota_job_bg.wasm; do
+         package/dist/web/enos_ota_job_bg.wasm package/dist/web/api.js package/dist/node/enos_ota_job_bg.wasm; do
   grep -qx "$f" <<<"$listing" || { echo "missing from the tarball: $f" >&2; exit 1; }
 done
 

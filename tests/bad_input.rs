@@ -348,3 +348,31 @@ fn numbers_beyond_f64_are_numbers_not_null() {
     let values = &job.upgrade_scope().attributes.as_ref().expect("attributes")["a"];
     assert_eq!(values, &[json!(f64::MAX), json!(f64::MIN), json!(0.0)]);
 }
+
+/// Regression (found by the validate_structure fuzz target): serde_json's default float
+/// parser can be one ulp off, so a typed job holding such a float in `attributes` did not
+/// read back equal to itself after serializing.
+#[test]
+fn the_typed_model_reads_floats_back_exactly() {
+    let floats = "4.1806722793175597e-178,32.501960784313724,-0,1.8446744073709552e19,18446744073709551616,5e-324,1.7976931348623157e308";
+    let body = format!(
+        r#"{{"type":"upgrade","upgradePolicy":"snapshot","enableUpgradeRequest":true,"upgradeScope":{{"type":"partial","versionNumbers":["1.0"],"attributes":{{"a":[{floats}]}}}}}}"#
+    );
+    let job = enos_ota_job::parse_job(&body, &Options::new())
+        .expect("valid")
+        .job;
+    let text = serde_json::to_string(&job).expect("serializes");
+    let again = enos_ota_job::parse_job(&text, &Options::new()).expect("valid");
+    assert_eq!(again.job, job, "{text}");
+    let values = &job.upgrade_scope().attributes.as_ref().expect("attributes")["a"];
+    let read: Vec<f64> = values
+        .iter()
+        .map(|v| v.as_f64().expect("a number"))
+        .collect();
+    let want: Vec<f64> = floats.split(',').map(|f| f.parse().expect("f64")).collect();
+    assert_eq!(read, want);
+    assert!(
+        values[2].as_f64().expect("-0").is_sign_negative(),
+        "-0 stays a negative zero"
+    );
+}

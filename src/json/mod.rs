@@ -105,18 +105,39 @@ fn from_value_at(value: &serde_json::Value, depth: usize) -> Result<Node<'_>, To
     })
 }
 
+/// The `serde_json::Value` of a number literal. Integers that fit 64 bits stay integers;
+/// every other number is read by the standard library's correctly rounded parser (serde_json's
+/// default one can be one ulp off, so a typed job would not read back equal to itself),
+/// and a literal beyond f64's range (`1e400`) becomes the largest finite float of its sign:
+/// still a number, never `null` (which would read as absent).
+fn number(raw: &str) -> serde_json::Value {
+    let integer = raw != "-0" && !raw.contains(['.', 'e', 'E']);
+    if integer {
+        if let Ok(v) = raw.parse::<i64>() {
+            return v.into();
+        }
+        if let Ok(v) = raw.parse::<u64>() {
+            return v.into();
+        }
+    }
+    let v = raw.parse::<f64>().unwrap_or_default();
+    let finite = if v.is_finite() {
+        v
+    } else if v < 0.0 {
+        f64::MIN
+    } else {
+        f64::MAX
+    };
+    finite.into()
+}
+
 /// Converts a [`Node`] into an owned `serde_json::Value` (the last of repeated keys wins).
 pub(crate) fn to_value(node: &Node<'_>) -> serde_json::Value {
     use serde_json::Value;
     match node {
         Node::Null => Value::Null,
         Node::Bool(b) => Value::Bool(*b),
-        // serde_json refuses only a literal beyond f64's range (`1e400`): it becomes the
-        // largest finite float of its sign, still a number (never `null`, which is absent).
-        Node::Number(raw) => serde_json::from_str(raw).unwrap_or_else(|_| {
-            let negative = raw.starts_with('-');
-            Value::from(if negative { f64::MIN } else { f64::MAX })
-        }),
+        Node::Number(raw) => number(raw),
         Node::String(s) => Value::String(s.to_string()),
         Node::Array(items) => Value::Array(items.iter().map(to_value).collect()),
         Node::Object(obj) => Value::Object(

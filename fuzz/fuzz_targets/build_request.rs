@@ -17,8 +17,14 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(built.request.is_some(), built.report.valid);
     if let Some(request) = &built.request {
         assert_eq!(request.method, "POST");
-        assert!(request.url.contains("/connect-service/v2.1/ota-jobs?action=create&orgId="));
-        assert!(request.url.starts_with('/') || request.url.starts_with("http"), "{}", request.url);
+        assert!(request
+            .url
+            .contains("/connect-service/v2.1/ota-jobs?action=create&orgId="));
+        assert!(
+            request.url.starts_with('/') || request.url.starts_with("http"),
+            "{}",
+            request.url
+        );
         // Query values are percent-encoded: no space, `&` or `#` of their own.
         let query = &request.url[request.url.find('?').expect("a query")..];
         assert_eq!(query.matches('&').count(), 2, "{}", request.url);

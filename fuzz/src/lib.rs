@@ -3,7 +3,8 @@
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 use enos_ota_job::{
-    normalize_json, parse_job, validate_json, Code, FirmwareFacts, Locale, Options, Report, Severity,
+    normalize_json, parse_job, validate_json, Code, FirmwareFacts, Locale, Options, Report,
+    Severity,
 };
 use serde_json::{Map, Number, Value};
 
@@ -12,17 +13,21 @@ pub fn options_for(len: usize) -> Options {
     match len % 4 {
         0 => Options::new(),
         1 => Options::new().strict(true).locale(Locale::Zh),
-        2 => Options::new().utc_offset_minutes(480).firmware(FirmwareFacts {
-            version: Some("2.0".into()),
-            max_allowed_for_verification: Some(2),
-            ..FirmwareFacts::default()
-        }),
-        _ => Options::new().utc_offset_minutes(-720).firmware(FirmwareFacts {
-            exists: Some(true),
-            enable_verification: Some(true),
-            verified: Some(false),
-            ..FirmwareFacts::default()
-        }),
+        2 => Options::new()
+            .utc_offset_minutes(480)
+            .firmware(FirmwareFacts {
+                version: Some("2.0".into()),
+                max_allowed_for_verification: Some(2),
+                ..FirmwareFacts::default()
+            }),
+        _ => Options::new()
+            .utc_offset_minutes(-720)
+            .firmware(FirmwareFacts {
+                exists: Some(true),
+                enable_verification: Some(true),
+                verified: Some(false),
+                ..FirmwareFacts::default()
+            }),
     }
 }
 
@@ -31,14 +36,20 @@ pub fn options_for(len: usize) -> Options {
 pub fn check_report(report: &Report, options: &Options) {
     assert_eq!(report.valid, report.errors.is_empty(), "{report:?}");
     for issue in &report.errors {
-        assert!(options.is_strict() || issue.code.severity() == Severity::Error, "{issue:?}");
+        assert!(
+            options.is_strict() || issue.code.severity() == Severity::Error,
+            "{issue:?}"
+        );
     }
     for issue in &report.warnings {
         assert!(!options.is_strict(), "a warning under strict: {issue:?}");
         assert_eq!(issue.code.severity(), Severity::Warning, "{issue:?}");
     }
     for issue in report.errors.iter().chain(&report.warnings) {
-        assert!(issue.path.is_empty() || issue.path.starts_with('/'), "{issue:?}");
+        assert!(
+            issue.path.is_empty() || issue.path.starts_with('/'),
+            "{issue:?}"
+        );
         assert!(!issue.message.is_empty(), "{issue:?}");
         assert_eq!(Code::from_name(issue.code.as_str()), Some(issue.code));
     }
@@ -48,7 +59,8 @@ pub fn check_report(report: &Report, options: &Options) {
 
 /// `(path, code)` of every error, then every warning: what must agree between entry points.
 pub fn summary(report: &Report) -> (bool, Vec<(String, Code)>, Vec<(String, Code)>) {
-    let pairs = |list: &[enos_ota_job::Issue]| list.iter().map(|i| (i.path.clone(), i.code)).collect();
+    let pairs =
+        |list: &[enos_ota_job::Issue]| list.iter().map(|i| (i.path.clone(), i.code)).collect();
     (report.valid, pairs(&report.errors), pairs(&report.warnings))
 }
 
@@ -58,7 +70,10 @@ pub fn summary(report: &Report) -> (bool, Vec<(String, Code)>, Vec<(String, Code
 pub fn check_text(text: &str, options: &Options) -> Report {
     let report = validate_json(text, options);
     check_report(&report, options);
-    assert_eq!(enos_ota_job::validate_bytes(text.as_bytes(), options), report);
+    assert_eq!(
+        enos_ota_job::validate_bytes(text.as_bytes(), options),
+        report
+    );
 
     let normalized = normalize_json(text, options);
     assert_eq!(normalized.report, report);
@@ -86,34 +101,137 @@ pub fn check_text(text: &str, options: &Options) -> Report {
 /// A normalized body validates, and normalizing it again gives the same text.
 pub fn check_normalized(body: &str, options: &Options) {
     let again = normalize_json(body, options);
-    assert!(again.report.valid, "normalized body invalid: {body}\n{}", again.report);
-    assert_eq!(again.body.as_deref(), Some(body), "normalize is not idempotent");
+    assert!(
+        again.report.valid,
+        "normalized body invalid: {body}\n{}",
+        again.report
+    );
+    assert_eq!(
+        again.body.as_deref(),
+        Some(body),
+        "normalize is not idempotent"
+    );
 }
 
 /// Field names and values of SPEC §2, so that generated structures reach the rules.
 pub const KEYS: &[&str] = &[
-    "name", "type", "upgradeScope", "upgradePolicy", "enableUpgradeRequest", "upgradeTimeout",
-    "retryPolicy", "schedulePolicy", "maximumConcurrency", "defaultValue", "i18nValue", "en_US",
-    "versionNumbers", "deviceKeys", "attributes", "tags", "assetTrees", "treeId", "includedNodes",
-    "enableRetry", "retryInterval", "retryCount", "isRepeatDaily", "startTimestamp", "endTimestamp",
-    "timezoneOffsetInMinutes", "orgId", "firmwareId", "apigwAddress", "body", "code", "msg",
-    "requestId", "data", "jobId", "locale", "strict", "utcOffsetMinutes", "firmware", "exists",
-    "version", "enableVerification", "verified", "maxAllowedForVerification", "", "a/b~c",
+    "name",
+    "type",
+    "upgradeScope",
+    "upgradePolicy",
+    "enableUpgradeRequest",
+    "upgradeTimeout",
+    "retryPolicy",
+    "schedulePolicy",
+    "maximumConcurrency",
+    "defaultValue",
+    "i18nValue",
+    "en_US",
+    "versionNumbers",
+    "deviceKeys",
+    "attributes",
+    "tags",
+    "assetTrees",
+    "treeId",
+    "includedNodes",
+    "enableRetry",
+    "retryInterval",
+    "retryCount",
+    "isRepeatDaily",
+    "startTimestamp",
+    "endTimestamp",
+    "timezoneOffsetInMinutes",
+    "orgId",
+    "firmwareId",
+    "apigwAddress",
+    "body",
+    "code",
+    "msg",
+    "requestId",
+    "data",
+    "jobId",
+    "locale",
+    "strict",
+    "utcOffsetMinutes",
+    "firmware",
+    "exists",
+    "version",
+    "enableVerification",
+    "verified",
+    "maxAllowedForVerification",
+    "",
+    "a/b~c",
 ];
 
 pub const WORDS: &[&str] = &[
-    "upgrade", "verify", "total", "partial", "snapshot", "incremental", "", " ", "1.0", "2.0",
-    "dev1", "dev2", "7200", "0300", "1704150000000", "1704157200000", "99999999999999999999",
-    "-1", "1e3", "zh", "en", "apim.example.com", "https://host:8443", "ftp://x", "http://h/p",
-    "\u{0}", "\u{200f}", "😀", "\u{fffd}",
+    "upgrade",
+    "verify",
+    "total",
+    "partial",
+    "snapshot",
+    "incremental",
+    "",
+    " ",
+    "1.0",
+    "2.0",
+    "dev1",
+    "dev2",
+    "7200",
+    "0300",
+    "1704150000000",
+    "1704157200000",
+    "99999999999999999999",
+    "-1",
+    "1e3",
+    "zh",
+    "en",
+    "apim.example.com",
+    "https://host:8443",
+    "ftp://x",
+    "http://h/p",
+    "\u{0}",
+    "\u{200f}",
+    "😀",
+    "\u{fffd}",
 ];
 
 pub const INTS: &[i64] = &[
-    0, 1, 2, 5, 6, 299, 300, 7200, 172_800, 172_801, 86_400, 86_401, -1, -720, -721, 840, 841,
-    480, 999_999_999_999, 1_000_000_000_000, 1_704_150_000_000, 1_704_151_800_000,
-    1_704_153_600_000, 1_704_157_200_000, 9_999_999_999_999, 10_000_000_000_000, 24_404,
-    24_610, 24_611, 24_612, i32::MAX as i64, i32::MAX as i64 + 1, u32::MAX as i64,
-    u32::MAX as i64 + 1, i64::MAX, i64::MIN,
+    0,
+    1,
+    2,
+    5,
+    6,
+    299,
+    300,
+    7200,
+    172_800,
+    172_801,
+    86_400,
+    86_401,
+    -1,
+    -720,
+    -721,
+    840,
+    841,
+    480,
+    999_999_999_999,
+    1_000_000_000_000,
+    1_704_150_000_000,
+    1_704_151_800_000,
+    1_704_153_600_000,
+    1_704_157_200_000,
+    9_999_999_999_999,
+    10_000_000_000_000,
+    24_404,
+    24_610,
+    24_611,
+    24_612,
+    i32::MAX as i64,
+    i32::MAX as i64 + 1,
+    u32::MAX as i64,
+    u32::MAX as i64 + 1,
+    i64::MAX,
+    i64::MIN,
 ];
 
 /// A JSON value whose keys, strings and integers are mostly the interesting ones.
@@ -130,7 +248,11 @@ fn word(u: &mut Unstructured<'_>, list: &[&str]) -> Result<String> {
 
 fn value(u: &mut Unstructured<'_>, depth: usize) -> Result<Value> {
     let leaf = depth > 12 || u.is_empty();
-    let kind = if leaf { u.int_in_range(0..=6)? } else { u.int_in_range(0..=9)? };
+    let kind = if leaf {
+        u.int_in_range(0..=6)?
+    } else {
+        u.int_in_range(0..=9)?
+    };
     Ok(match kind {
         0 => Value::Null,
         1 => Value::Bool(bool::arbitrary(u)?),
@@ -238,7 +360,11 @@ fn apply(v: &mut Value, steps: &[u8], action: &Action) {
     let descend = !rest.is_empty();
     match v {
         Value::Object(map) if !map.is_empty() => {
-            let key = map.keys().nth(usize::from(step) % map.len()).cloned().unwrap_or_default();
+            let key = map
+                .keys()
+                .nth(usize::from(step) % map.len())
+                .cloned()
+                .unwrap_or_default();
             match (descend, action) {
                 (true, _) => apply(map.get_mut(&key).expect("the key"), rest, action),
                 (false, Action::Remove) => {

@@ -74,8 +74,14 @@ bench: bench-scale
 
 bench-scale: bench-scale-native bench-scale-js
 
+# Twice: with glibc's defaults, then with malloc keeping freed memory (no fresh mmap'd
+# pages to fault in for every 10^6-key run), which isolates the validator's own growth.
+GLIBC_KEEP_MEMORY := glibc.malloc.mmap_threshold=2147483647:glibc.malloc.trim_threshold=4294967295:glibc.malloc.top_pad=268435456
+
 bench-scale-native:
 	cargo bench --locked --bench scale
+	@echo "--- again, with malloc keeping freed memory (GLIBC_TUNABLES=$(GLIBC_KEEP_MEMORY))"
+	GLIBC_TUNABLES=$(GLIBC_KEEP_MEMORY) cargo bench --locked --bench scale
 
 bench-scale-js: pkg
 	node benches/js/scale.mjs

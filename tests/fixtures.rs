@@ -34,6 +34,15 @@ fn cases(file: &Path) -> Vec<Value> {
     cases
 }
 
+fn assert_no_failures(failures: &[String]) {
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// The `{valid, errors: [[path, code]], warnings: [[path, code]]}` digest of a report.
 fn digest(report: &Report) -> Value {
     let list = |issues: &[enos_ota_job::Issue]| -> Vec<Value> {
@@ -92,12 +101,7 @@ fn body_fixtures() {
     let mut failures = Vec::new();
     let mut codes = BTreeSet::new();
     run_body_cases(&mut failures, &mut codes);
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
     // Every code of SPEC §3 is exercised by at least one fixture.
     let missing: Vec<_> = Code::ALL
         .iter()
@@ -141,12 +145,7 @@ fn request_fixtures() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
 }
 
 #[test]
@@ -172,12 +171,7 @@ fn normalize_fixtures() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
 }
 
 #[test]
@@ -196,10 +190,5 @@ fn response_fixtures() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
 }

@@ -39,36 +39,44 @@ pub(super) fn check(ck: &mut Checker<'_>, selector: &str, node: &Node<'_>, path:
     }
 }
 
-fn attributes(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
+/// A non-empty object with non-empty keys, each value checked by `value`.
+fn map(
+    ck: &mut Checker<'_>,
+    node: &Node<'_>,
+    path: &Path<'_>,
+    value: impl Fn(&mut Checker<'_>, &Node<'_>, &Path<'_>),
+) {
     let Some(obj) = ck.object(node, path) else {
         return;
     };
     ck.non_empty(obj.members.is_empty(), path);
-    for (key, value) in &obj.members {
+    for (key, item) in &obj.members {
         let entry = path.key(key);
         ck.non_empty(key.is_empty(), &entry);
-        let Some(items) = ck.array(value, &entry) else {
-            continue;
+        value(ck, item, &entry);
+    }
+}
+
+/// Attribute values: a non-empty array of anything but `null`.
+fn attributes(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
+    map(ck, node, path, |ck, values, entry| {
+        let Some(items) = ck.array(values, entry) else {
+            return;
         };
-        ck.non_empty(items.is_empty(), &entry);
+        ck.non_empty(items.is_empty(), entry);
         for (i, item) in items.iter().enumerate() {
             if matches!(item, Node::Null) {
                 ck.wrong_type(item, &entry.index(i), Kind::NonNull);
             }
         }
-    }
+    });
 }
 
+/// Tag values: a non-empty array of non-empty strings.
 fn tags(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
-    let Some(obj) = ck.object(node, path) else {
-        return;
-    };
-    ck.non_empty(obj.members.is_empty(), path);
-    for (key, value) in &obj.members {
-        let entry = path.key(key);
-        ck.non_empty(key.is_empty(), &entry);
-        ck.string_list(value, &entry, false);
-    }
+    map(ck, node, path, |ck, values, entry| {
+        ck.string_list(values, entry, false);
+    });
 }
 
 fn asset_trees(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {

@@ -62,6 +62,15 @@ fn check(failures: &mut Vec<String>, name: &str, got: &Value, want: &Value) {
     }
 }
 
+fn assert_no_failures(failures: &[String]) {
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 #[wasm_bindgen_test]
 fn body_fixtures_in_wasm() {
     let mut failures = Vec::new();
@@ -103,12 +112,7 @@ fn body_fixtures_in_wasm() {
         }
     }
     assert!(count >= 100, "only {count} cases");
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
 }
 
 #[wasm_bindgen_test]
@@ -154,12 +158,7 @@ fn request_fixtures_in_wasm() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
 }
 
 #[wasm_bindgen_test]
@@ -185,12 +184,7 @@ fn normalize_fixtures_in_wasm() {
             );
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
 }
 
 #[wasm_bindgen_test]
@@ -205,12 +199,7 @@ fn response_fixtures_in_wasm() {
             check(&mut failures, &name, &got, &case["expect"]);
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
 }
 
 /// Inputs that stress a 32-bit target: deep nesting, numbers beyond 64 bits, a big

@@ -356,6 +356,49 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn js_values_and_positions() {
+        // validate(object): the text was written from a value, so no positions; the
+        // values JSON could not carry come in as a list and get the core's messages.
+        let text = r#"{"type":"verify","upgradeTimeout":0.5}"#;
+        let foreign = r#"[["/upgradeTimeout","NaN"]]"#;
+        let out = report(super::validate_input(
+            put(text),
+            r#"{"locale":"zh"}"#,
+            foreign,
+            false,
+        ));
+        let timeout = &out["errors"][1];
+        assert_eq!(timeout["path"], "/upgradeTimeout");
+        assert_eq!(
+            timeout["message"],
+            "NaN 不是 JSON 值(JSON 数字必须是有限数)"
+        );
+        assert!(timeout.get("line").is_none());
+        // validateJson(text): positions.
+        let out = report(super::validate_input(put(text), "", "", true));
+        assert_eq!(out["errors"][1]["column"], 35);
+        assert_eq!(
+            out["errors"][1]["hint"],
+            "write a whole number such as 7200"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn failure_texts_are_made_by_the_core() {
+        let report = parse(&super::failure_text(0, r#"{"locale":"zh"}"#));
+        assert_eq!(report["errors"][0]["code"], "invalid_json");
+        assert_eq!(
+            report["errors"][0]["message"],
+            "无法检查该输入:它超出了 WebAssembly 内存"
+        );
+        let wrapped = parse(&super::failure_text(1, ""));
+        assert_eq!(wrapped["report"]["valid"], json!(false));
+        let response = parse(&super::failure_text(2, ""));
+        assert_eq!(response["error"], "invalid_json");
+        assert_eq!(response["code"], Value::Null);
+    }
+
+    #[wasm_bindgen_test]
     fn parse_response_export() {
         let ok = parse(&parse_response(
             r#"{"code":0,"msg":"OK","data":{"jobId":"j"}}"#,

@@ -30,6 +30,8 @@ const BODY_FIXTURES: &[(&str, &str)] = fixtures![
     "seed.json",
     "selectors.json",
     "verify.json",
+    "diagnostics/positions.json",
+    "diagnostics/hints.json",
 ];
 const REQUEST_FIXTURES: &[(&str, &str)] = fixtures!["request/build-request.json"];
 const NORMALIZE_FIXTURES: &[(&str, &str)] = fixtures!["normalize/normalize.json"];

@@ -22,6 +22,7 @@ const builtIn = {
     "<html>",
   ],
   validate_structure: [],
+  json_reader: ['"\\ud800"', "1e400", "[1.5e-300, -0, 18446744073709551616]", '{"a":1,"a":2}', "[" .repeat(127) + "]".repeat(127)],
 };
 
 function jsonFiles(dir) {
@@ -61,6 +62,9 @@ for (const path of jsonFiles(FIXTURES)) {
     }
   }
 }
+
+// The reader sees every text the validator sees.
+seeds.json_reader.push(...seeds.validate_text);
 
 let total = 0;
 for (const [target, list] of Object.entries(seeds)) {

@@ -12,7 +12,7 @@
 
 FUZZ_SECONDS ?= 240
 FUZZ_SMOKE_SECONDS ?= 15
-FUZZ_TARGETS := validate_text validate_structure build_request parse_response
+FUZZ_TARGETS := validate_text validate_structure build_request parse_response json_reader
 # Debug assertions on (integer overflow panics); no sanitizer: the crate forbids unsafe
 # code, and AddressSanitizer would only cut the executions per second by two or more.
 FUZZ_FLAGS := --debug-assertions --sanitizer none

@@ -26,6 +26,8 @@ mod validate;
 mod wasm;
 
 pub use fix::{fix_json, Fixed};
+#[doc(hidden)]
+pub use json::read_for_fuzzing as __read_json;
 pub use json::SyntaxError;
 pub use model::*;
 pub use normalize::{normalize_json, normalize_value, Normalized};

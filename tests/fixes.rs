@@ -104,7 +104,7 @@ fn slip(body: &mut Value, kind: usize, pick: Index) -> bool {
     if spots.is_empty() {
         return false;
     }
-    let (path, value) = pick.get(&spots).clone().clone();
+    let (path, value) = (*pick.get(&spots)).clone();
     let (parent, key) = split(&path);
     match kind {
         0 => {

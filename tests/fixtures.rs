@@ -209,6 +209,7 @@ fn main() {
             .to_string_lossy()
             .replace(std::path::MAIN_SEPARATOR, "::");
         let folder = rel.split("::").next().unwrap_or_default().to_owned();
+        let validation = !matches!(folder.as_str(), "request" | "normalize" | "response");
         let run: fn(&Value) -> Result<(), Failed> = match folder.as_str() {
             "request" => request_case,
             "normalize" => normalize_case,
@@ -220,7 +221,7 @@ fn main() {
             _ => "validate::",
         };
         for case in cases(&file) {
-            if run as usize == body_case as usize {
+            if validation {
                 for list in ["errors", "warnings"] {
                     for item in case["expect"][list].as_array().into_iter().flatten() {
                         codes.insert(item[1].as_str().unwrap().to_owned());

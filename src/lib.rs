@@ -11,6 +11,7 @@ mod report;
 mod request;
 mod response;
 mod rules;
+mod schema;
 mod unique;
 mod validate;
 
@@ -23,6 +24,7 @@ pub use options::{FirmwareFacts, Locale, Options, DEFAULT_MAX_FOR_VERIFICATION};
 pub use report::{Code, Issue, Report, Severity};
 pub use request::{build_request_json, build_request_value, Built};
 pub use response::{parse_response, ResponseOutcome};
+pub use schema::JSON_SCHEMA;
 pub use validate::{
     parse_job, parse_job_value, validate_bytes, validate_json, validate_value, Validated,
 };

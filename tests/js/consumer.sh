@@ -74,6 +74,17 @@ console.log("require(): ok");
 JS
 node --disable-warning=ExperimentalWarning require.cjs
 
+echo "--- the browser build in Node, as the package README shows it"
+cat > web-in-node.mjs <<'JS'
+import { readFile } from "node:fs/promises";
+import init, { validate } from "enos-ota-job/web";
+const wasm = new URL("dist/web/enos_ota_job_bg.wasm", import.meta.resolve("enos-ota-job/web"));
+await init(await readFile(wasm));
+if (validate({}).valid !== false) process.exit(1);
+console.log("enos-ota-job/web in Node: ok");
+JS
+node web-in-node.mjs
+
 echo "--- esbuild --bundle --platform=node, the bundle run without node_modules"
 cat > server.mjs <<'JS'
 import { validate, validateJson } from "enos-ota-job";

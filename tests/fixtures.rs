@@ -102,7 +102,7 @@ fn body_fixtures() {
     let mut codes = BTreeSet::new();
     run_body_cases(&mut failures, &mut codes);
     assert_no_failures(&failures);
-    // Every code of SPEC §3 is exercised by at least one fixture.
+    // Every code of docs/rules.md ("Codes") is exercised by at least one fixture.
     let missing: Vec<_> = Code::ALL
         .iter()
         .map(|c| c.as_str())

@@ -1,4 +1,5 @@
-//! The JSON wire formats of SPEC §3 and §4, tested against `json!` literals.
+//! The JSON wire formats of docs/rules.md ("The report", "Requests, normalized bodies
+//! and responses"), tested against `json!` literals.
 
 use enos_ota_job::{
     build_request_json, normalize_json, parse_response, validate_json, Code, Options, Severity,

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import { loadCases } from "./fixtures.mjs";
-import { validate, validateJson, normalize } from "../../pkg/node.js";
+import { validate, validateJson, normalize, buildRequest } from "../../pkg/node.js";
 
 const root = new URL("../../", import.meta.url);
 const schema = JSON.parse(readFileSync(new URL("schema/create-ota-job.schema.json", root), "utf8"));
@@ -59,7 +59,6 @@ test("valid with warnings is valid for the schema too", () => {
   const rows = [
     { ...VALID, upgradeTimeout: "600" },
     { ...VALID, startSchedule: 1, endSchedule: 2 },
-    { ...VALID, $schema: schema.$id },
     { ...VERIFY, upgradePolicy: "anything", retryPolicy: 7, maximumConcurrency: "x" },
     { ...VALID, upgradeScope: { type: "total", versionNumbers: ["1.0", "1.0"], tags: "ignored", attributes: null } },
     { ...VALID, retryPolicy: { enableRetry: false, retryInterval: "60", retryCount: 3 } },
@@ -168,12 +167,19 @@ test("integer fields: the schema and the validator agree at every edge, numbers 
   assert.ok(rows > 500);
 });
 
-test("normalize keeps $schema, and the schema accepts the normalized body", () => {
+// A root `$schema` string is the editor's member (docs/rules.md, "Decisions").
+test("a root $schema: no warning, normalize keeps it, buildRequest leaves it out", () => {
   const body = { $schema: schema.$id, ...VALID };
+  assert.deepEqual(validate(body), { valid: true, errors: [], warnings: [] });
   const out = normalize(body);
   assert.equal(out.report.valid, true);
-  if (out.body?.$schema !== undefined) assert.equal(out.body.$schema, schema.$id);
+  assert.equal(out.body.$schema, schema.$id);
   assert.equal(check(out.body), true);
+  const built = buildRequest({ orgId: "o", firmwareId: "f", body });
+  assert.deepEqual(JSON.parse(built.request.body), VALID);
+  // Below the root it is an unknown field like any other.
+  const nested = { ...VALID, upgradeScope: { ...VALID.upgradeScope, $schema: "x" } };
+  assert.deepEqual(validate(nested).warnings.map((w) => [w.path, w.code]), [["/upgradeScope/$schema", "unknown_field"]]);
 });
 
 // Every field the rules read is in the schema: the FIELDS lists of src/rules/*.rs and

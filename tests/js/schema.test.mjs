@@ -167,6 +167,43 @@ test("integer fields: the schema and the validator agree at every edge, numbers 
   assert.ok(rows > 500);
 });
 
+// Differential: bodies mutated from the valid fixtures (seeded, so every run is the same);
+// whenever the validator calls one valid, the schema must accept it too.
+test("mutated bodies: valid for the validator implies valid for the schema", () => {
+  let seed = 20260101;
+  const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const pick = (a) => a[rand(a.length)];
+  const VALUES = [null, "", "x", "600", "0600", 0, 1, 5, 300, 7200, -1, 1767225600000, true, false, [], ["a"], [null], {}, { a: ["b"] }, [{ treeId: "t" }]];
+  const KEYS = ["type", "upgradePolicy", "enableUpgradeRequest", "upgradeTimeout", "retryPolicy", "schedulePolicy", "maximumConcurrency",
+    "name", "deviceKeys", "attributes", "tags", "assetTrees", "versionNumbers", "enableRetry", "retryInterval", "retryCount",
+    "isRepeatDaily", "startTimestamp", "endTimestamp", "timezoneOffsetInMinutes", "treeId", "includedNodes", "defaultValue", "i18nValue", "extra"];
+  function objects(v, out = []) {
+    if (v !== null && typeof v === "object") {
+      out.push(v);
+      for (const x of Object.values(v)) objects(x, out);
+    }
+    return out;
+  }
+  const seeds = cases.validation.filter((c) => c.expect.valid && "body" in c && c.body && typeof c.body === "object").map((c) => c.body);
+  let validCount = 0;
+  const failures = [];
+  for (let i = 0; i < 6000; i++) {
+    const body = structuredClone(pick(seeds));
+    for (let m = 1 + rand(3); m > 0; m--) {
+      const target = pick(objects(body));
+      const key = Array.isArray(target) ? rand(target.length + 1) : rand(3) === 0 ? pick(Object.keys(target).concat("extra")) : pick(KEYS);
+      if (rand(5) === 0 && !Array.isArray(target)) delete target[key];
+      else target[key] = structuredClone(pick(VALUES));
+    }
+    if (validate(body).valid) {
+      validCount++;
+      if (!check(body) && failures.length < 5) failures.push(`${JSON.stringify(body)}: ${ajv.errorsText(check.errors)}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.ok(validCount > 500, `only ${validCount} mutated bodies were valid`);
+});
+
 // A root `$schema` string is the editor's member (docs/rules.md, "Decisions").
 test("a root $schema: no warning, normalize keeps it, buildRequest leaves it out", () => {
   const body = { $schema: schema.$id, ...VALID };

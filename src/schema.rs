@@ -42,6 +42,7 @@ mod tests {
             schema["$id"],
             "https://raw.githubusercontent.com/enos-ota-job/enos-ota-job/main/schema/create-ota-job.schema.json"
         );
+        assert_eq!(schema["properties"]["$schema"]["type"], "string");
         assert_eq!(schema["properties"]["$schema"]["default"], schema["$id"]);
     }
 }

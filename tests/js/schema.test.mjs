@@ -110,6 +110,7 @@ const INVALID = [
   ["verify without deviceKeys", { type: "verify", upgradeScope: { type: "partial", versionNumbers: ["1"] } }, "required", "/upgradeScope"],
   ["verify by tags", { ...VERIFY, upgradeScope: { ...VERIFY.upgradeScope, tags: { a: ["b"] } } }, "selector_not_allowed", "/upgradeScope/tags"],
   ["the root an array", [], "invalid_type", ""],
+  ["a root $schema not a string", { ...VALID, $schema: 5 }, "invalid_type", "/$schema"],
 ];
 
 test("a table of invalid bodies: what the schema catches", () => {

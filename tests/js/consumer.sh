@@ -72,7 +72,7 @@ assert.equal(schema.$schema, "https://json-schema.org/draft/2020-12/schema");
 assert.equal(require("enos-ota-job/node").validate, validate);
 console.log("require(): ok");
 JS
-node --disable-warning=ExperimentalWarning require.cjs
+node require.cjs
 
 echo "--- the browser build in Node, as the package README shows it"
 cat > web-in-node.mjs <<'JS'

@@ -1,15 +1,26 @@
-# The npm package enos-ota-job (pkg/): one `make pkg` builds the browser build
-# (pkg/dist/web, loaded by pkg/web.js; its JS minified by esbuild) and the Node build
-# (pkg/dist/node, loaded by pkg/node.js) from one optimized .wasm. Generated files live
-# only under pkg/dist/.
+# The npm package enos-ota-job (pkg/): `make pkg` builds two WebAssembly modules on
+# purpose, each tuned for its entry (Cargo profiles wasm-web and wasm-node):
+#   pkg/dist/web   browser build, loaded by pkg/web.js: size first (opt-level "z",
+#                  wasm-opt -Oz), fetched as enos_ota_job_bg.wasm; its JS minified by esbuild.
+#   pkg/dist/node  Node build, loaded by pkg/node.js: speed first (opt-level 3, wasm-opt -O3),
+#                  carried as base64 in enos_ota_job_bg.js (mk/embed-wasm.mjs), so that a
+#                  server bundle needs no file beside it.
+# The crate's [lib] is rlib only; the cdylib is asked for here. Generated files live only
+# under pkg/dist/, and pkg/schema.json (a copy of schema/create-ota-job.schema.json).
 
-PKG_CRATE_WASM := target/wasm32-unknown-unknown/release/enos_ota_job.wasm
+PKG_TARGET := wasm32-unknown-unknown
 PKG_DIST := pkg/dist
+PKG_TMP := target/pkg-tmp
 PKG_STAMP := $(PKG_DIST)/.built
 PKG_RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs' 2>/dev/null)
-# -Oz to a fixed point; Rust leaves the first KB of memory unused; the producers and
-# target-features sections are not needed once wasm-bindgen has run (-0.5 KB gzip).
-PKG_WASM_OPT := -Oz --converge --low-memory-unused --strip-producers --strip-target-features
+PKG_CDYLIB = cargo rustc --locked --profile $(1) --target $(PKG_TARGET) --lib --crate-type cdylib
+PKG_CRATE_WASM = target/$(PKG_TARGET)/$(1)/enos_ota_job.wasm
+# Rust leaves the first KB of memory unused; the producers and target-features sections
+# are not needed once wasm-bindgen has run (-0.5 KB gzip).
+PKG_WASM_OPT_COMMON := --low-memory-unused --strip-producers --strip-target-features
+PKG_WASM_OPT_WEB := -Oz --converge $(PKG_WASM_OPT_COMMON)
+PKG_WASM_OPT_NODE := -O3 $(PKG_WASM_OPT_COMMON)
+GZIP_SIZE = $$(gzip -9c $(1) | wc -c)
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 WASM_TEST := cargo test --locked --target wasm32-unknown-unknown --lib --test wasm
 
@@ -19,22 +30,25 @@ TEST_TARGETS += test-wasm-node test-wasm-browser test-pkg
 
 pkg: $(PKG_STAMP)
 
-$(PKG_STAMP): $(PKG_RUST_SOURCES) pkg/api.js mk/pkg.mk | tools-wasm tools-npm
-	cargo build --locked --release --target wasm32-unknown-unknown --lib
-	rm -rf $(PKG_DIST)/web $(PKG_DIST)/node $(PKG_DIST)/tmp
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG_DIST)/tmp $(PKG_CRATE_WASM)
-	wasm-opt $(PKG_WASM_OPT) $(PKG_DIST)/tmp/enos_ota_job_bg.wasm -o $(PKG_DIST)/tmp/opt.wasm
+$(PKG_STAMP): $(PKG_RUST_SOURCES) pkg/api.js schema/create-ota-job.schema.json mk/pkg.mk mk/embed-wasm.mjs | tools-wasm tools-npm
+	$(call PKG_CDYLIB,wasm-web)
+	$(call PKG_CDYLIB,wasm-node)
+	rm -rf $(PKG_DIST)/web $(PKG_DIST)/node $(PKG_TMP)
 	mkdir -p $(PKG_DIST)/web $(PKG_DIST)/node
-	esbuild $(PKG_DIST)/tmp/enos_ota_job.js --minify --format=esm --log-level=warning --outfile=$(PKG_DIST)/web/enos_ota_job.js
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG_TMP)/web $(call PKG_CRATE_WASM,wasm-web)
+	wasm-opt $(PKG_WASM_OPT_WEB) $(PKG_TMP)/web/enos_ota_job_bg.wasm -o $(PKG_DIST)/web/enos_ota_job_bg.wasm
+	esbuild $(PKG_TMP)/web/enos_ota_job.js --minify --format=esm --log-level=warning --outfile=$(PKG_DIST)/web/enos_ota_job.js
 	esbuild pkg/api.js --minify --format=esm --log-level=warning --outfile=$(PKG_DIST)/web/api.js
-	cp $(PKG_DIST)/tmp/opt.wasm $(PKG_DIST)/web/enos_ota_job_bg.wasm
-	wasm-bindgen --target experimental-nodejs-module --no-typescript --out-dir $(PKG_DIST)/tmp $(PKG_CRATE_WASM)
-	mv $(PKG_DIST)/tmp/enos_ota_job.js $(PKG_DIST)/node/
-	cp $(PKG_DIST)/tmp/opt.wasm $(PKG_DIST)/node/enos_ota_job_bg.wasm
-	rm -rf $(PKG_DIST)/tmp
+	wasm-bindgen --target experimental-nodejs-module --no-typescript --out-dir $(PKG_TMP)/node $(call PKG_CRATE_WASM,wasm-node)
+	wasm-opt $(PKG_WASM_OPT_NODE) $(PKG_TMP)/node/enos_ota_job_bg.wasm -o $(PKG_TMP)/node/opt.wasm
+	node mk/embed-wasm.mjs $(PKG_TMP)/node/enos_ota_job.js $(PKG_TMP)/node/opt.wasm $(PKG_DIST)/node
+	cp schema/create-ota-job.schema.json pkg/schema.json
 	node -e 'import("./pkg/node.js").then(m => { if (!m.validate({}).errors.length) process.exit(1) })'
+	@echo "pkg: web (size-tuned) wasm $(call GZIP_SIZE,$(PKG_DIST)/web/enos_ota_job_bg.wasm) bytes gzip -9;" \
+	  "node (speed-tuned) wasm $(call GZIP_SIZE,$(PKG_TMP)/node/opt.wasm) bytes gzip -9" \
+	  "($$(wc -c < $(PKG_TMP)/node/opt.wasm) raw, $(call GZIP_SIZE,$(PKG_DIST)/node/enos_ota_job_bg.js) as base64 JS)"
+	rm -rf $(PKG_TMP)
 	@touch $@
-	@echo "pkg: $$(gzip -9c $(PKG_DIST)/web/enos_ota_job_bg.wasm | wc -c) bytes of gzipped wasm"
 
 # The crate's Rust API and the bindings, compiled to wasm32 and run by wasm-bindgen-test.
 test-wasm-node: tools-wasm

@@ -19,7 +19,8 @@ tools-wasm-bindgen:
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
 
-# npm dev dependencies (binaryen's wasm-opt, playwright-core, axe-core, ajv, typescript, esbuild).
+# npm dev dependencies (binaryen's wasm-opt, playwright-core, axe-core, ajv, typescript, esbuild,
+# publint, @arethetypeswrong/cli, vite).
 tools-npm: node_modules/.installed
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund

@@ -1,11 +1,13 @@
-// Type declarations of enos-ota-job (SPEC §3 and §4). One file serves both entries:
-// in Node the functions work at once and `init()` resolves immediately; in a browser
-// `await init()` once before calling them.
+// Type declarations of enos-ota-job, the types of the package's main entry
+// ("enos-ota-job"); "enos-ota-job/web" and "enos-ota-job/node" re-export them from
+// web.d.ts and node.d.ts. In Node the functions work at once and `init()` resolves
+// immediately; in a browser `await init()` once before calling them.
+// Every field, code and decision: https://github.com/enos-ota-job/enos-ota-job/blob/main/docs/rules.md
 
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-// --- the request body (SPEC §2) --------------------------------------------------------
+// --- the request body ------------------------------------------------------------------
 
 /** A name with translations: `{ defaultValue, i18nValue: { en_US: "...", zh_CN: "..." } }`. */
 export interface StringI18n {
@@ -46,6 +48,12 @@ export interface SchedulePolicy {
 }
 
 interface JobBodyCommon {
+  /**
+   * The editor's link to the JSON Schema of the body (`enos-ota-job/schema.json`). No
+   * `unknown_field` warning; `normalize` keeps it; `buildRequest` leaves it out of the
+   * body it sends.
+   */
+  $schema?: string;
   name?: StringI18n;
   /** Seconds, 300..=172800; 7200 when absent. */
   upgradeTimeout?: number;
@@ -83,7 +91,7 @@ export type NormalizedJobBody =
     })
   | (VerifyJobBody & { upgradeTimeout: number });
 
-// --- options and report (SPEC §3) ------------------------------------------------------
+// --- options and report ----------------------------------------------------------------
 
 /** What the caller knows of the target firmware. */
 export interface FirmwareOptions {
@@ -109,7 +117,7 @@ export interface ValidateOptions {
   firmware?: FirmwareOptions | null;
 }
 
-/** Codes that are warnings unless `strict` is set. */
+/** Codes that are warnings unless `strict` is set. Each code: https://github.com/enos-ota-job/enos-ota-job/blob/main/docs/rules.md#codes */
 export type WarningCode =
   | "unknown_field"
   | "ignored_field"
@@ -142,8 +150,36 @@ export type ErrorCode =
 
 export type IssueCode = ErrorCode | WarningCode;
 
+/**
+ * One operation of an RFC 6902 JSON Patch, as `fix` carries them: move a member (a
+ * misspelt field to its right name) or replace a value (a numeric string by its number).
+ * Paths are JSON Pointers into the same document as the issue's `path`.
+ */
+export type JsonPatchOperation =
+  | { op: "move"; from: string; path: string }
+  | { op: "replace"; path: string; value: JsonValue };
+
+/**
+ * The optional members of every issue. An absent member means "not known". See
+ * https://github.com/enos-ota-job/enos-ota-job/blob/main/docs/rules.md#issues
+ */
+export interface IssueDetails {
+  /** 1-based line of the start of the value the issue is about. Only for reports made from JSON text (`validateJson`). */
+  line?: number;
+  /** 1-based column of its start, counted in Unicode characters (not bytes, not UTF-16 units). */
+  column?: number;
+  /** 1-based line of its end. */
+  endLine?: number;
+  /** 1-based column just after its end (the end is exclusive). */
+  endColumn?: number;
+  /** How to fix it, a sentence in the requested locale. */
+  hint?: string;
+  /** A JSON Patch that removes this issue and adds no error. Apply the operations in order. */
+  fix?: JsonPatchOperation[];
+}
+
 /** A warning: the request is accepted, but probably not as meant. */
-export interface ReportWarning {
+export interface ReportWarning extends IssueDetails {
   /** RFC 6901 JSON Pointer into the input (`""` is the root). */
   path: string;
   code: WarningCode;
@@ -152,7 +188,7 @@ export interface ReportWarning {
 }
 
 /** An error. With `strict`, warnings come here too, with their own codes. */
-export interface ReportError {
+export interface ReportError extends IssueDetails {
   /** RFC 6901 JSON Pointer into the input (`""` is the root). */
   path: string;
   code: IssueCode;
@@ -162,6 +198,9 @@ export interface ReportError {
   enosCode: number | null;
 }
 
+/** Either kind of issue. */
+export type Issue = ReportError | ReportWarning;
+
 /** The outcome of a validation: every problem of the input, in a stable order. */
 export interface Report {
   /** `true` exactly when `errors` is empty. */
@@ -170,7 +209,7 @@ export interface Report {
   warnings: ReportWarning[];
 }
 
-// --- requests and responses (SPEC §4) --------------------------------------------------
+// --- requests and responses ------------------------------------------------------------
 
 export interface BuildRequestInput {
   /** Gateway host (`apim.example.com`, `host:8443`) or origin (`https://host`); without it the URL is a path. */
@@ -184,7 +223,7 @@ export interface HttpRequest {
   method: "POST";
   url: string;
   headers: Record<string, string>;
-  /** The JSON text of the body as given. */
+  /** The JSON text of the body as given (without a root `$schema`). */
   body: string;
 }
 

@@ -20,6 +20,7 @@ mod model;
 mod normalize;
 mod request;
 mod response;
+mod schema;
 mod validate;
 
 #[cfg(target_arch = "wasm32")]
@@ -39,6 +40,7 @@ pub use report::{
 };
 pub use request::{build_request_json, build_request_value, Built};
 pub use response::{parse_response, ResponseOutcome};
+pub use schema::JSON_SCHEMA;
 pub use validate::{
     parse_job, parse_job_value, validate_bytes, validate_json, validate_value, Validated,
 };

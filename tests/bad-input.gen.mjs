@@ -2,7 +2,7 @@
 // file: every field with every wrong JSON type, null everywhere, integers at the i32/i64
 // edges and beyond, fractions, exponents and -0, duplicate keys at several depths, odd
 // Unicode keys and malformed JSON of many kinds. The expected reports are derived here
-// from SPEC §2/§7 (not from the implementation); tests/fixtures.rs runs the file natively
+// from docs/rules.md, "Fields" and "Decisions" (not from the implementation); tests/fixtures.rs runs the file natively
 // and tests/js runs it through the npm package. Rows too big for a file (10^6 device keys,
 // a 50 MB string, 10,000-deep nesting) are generated in tests/bad_input.rs and
 // tests/js/bad-input.test.mjs.

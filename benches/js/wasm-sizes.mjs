@@ -4,7 +4,7 @@
 // Sizes are code bytes before wasm-opt and gzip, so read them as shares, not totals.
 import { readFileSync } from "node:fs";
 
-const file = process.argv[2] ?? "target/wasm32-unknown-unknown/release/enos_ota_job.wasm";
+const file = process.argv[2] ?? "target/wasm32-unknown-unknown/wasm-web/enos_ota_job.wasm";
 const top = Number(process.argv[3] ?? 40);
 const buf = readFileSync(file);
 let pos = 8;

@@ -1,5 +1,6 @@
-//! What every fuzz target checks beyond "no panic": the invariants of SPEC §3-§5 that
-//! hold for any input, and a structured input type biased toward the fields of SPEC §2.
+//! What every fuzz target checks beyond "no panic": the invariants of the report, the
+//! requests and bad input (docs/rules.md) that hold for any input, and a structured input
+//! type biased toward the fields of the body (docs/rules.md, "Fields").
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 use enos_ota_job::{
@@ -113,7 +114,7 @@ pub fn check_normalized(body: &str, options: &Options) {
     );
 }
 
-/// Field names and values of SPEC §2, so that generated structures reach the rules.
+/// Field names and values of the body (docs/rules.md, "Fields"), so that generated structures reach the rules.
 pub const KEYS: &[&str] = &[
     "name",
     "type",

@@ -19,7 +19,7 @@ const VALID_BODY = {
 
 const isPlain = (v) => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
 
-// Every report has the SPEC §3 shape, as plain objects and arrays.
+// Every report has the shape of docs/rules.md ("The report"), as plain objects and arrays.
 function assertReportShape(r) {
   assert.ok(isPlain(r), "report is a plain object");
   assert.equal(typeof r.valid, "boolean");

@@ -17,7 +17,11 @@ import init, {
   type ResponseResult,
   type HttpRequest,
   type NormalizedJobBody,
+  type Issue,
+  type JsonPatchOperation,
 } from "enos-ota-job";
+import initWeb, { initSync as initWebSync, validate as validateWeb, type Report as WebReport } from "enos-ota-job/web";
+import initNode, { validateJson as validateJsonNode } from "enos-ota-job/node";
 
 await init();
 
@@ -49,7 +53,7 @@ describe(verify);
 
 // @ts-expect-error an upgrade job needs upgradePolicy and enableUpgradeRequest
 const missing: UpgradeJobBody = { type: "upgrade", upgradeScope: { type: "total", versionNumbers: ["1"] } };
-// @ts-expect-error "upgrade" is not an upgradePolicy (SPEC 2.5)
+// @ts-expect-error "upgrade" is not an upgradePolicy (it is the job type)
 const policy: UpgradeJobBody = { ...body, type: "upgrade", upgradePolicy: "upgrade", enableUpgradeRequest: true };
 // @ts-expect-error a verify job's scope is partial
 const total: VerifyJobBody = { type: "verify", upgradeScope: { type: "total", versionNumbers: ["1"], deviceKeys: ["d"] } };
@@ -114,3 +118,42 @@ if (response.ok) {
   void response.jobId;
   void code;
 }
+
+// The optional members of an issue: a span (reports from JSON text), a hint and a fix.
+const located: Report = validateJson('{"type": "upgrade", "upgradeTimeout": 60}');
+for (const issue of [...located.errors, ...located.warnings] as Issue[]) {
+  if (issue.line !== undefined && issue.column !== undefined) {
+    const span: [number, number, number | undefined, number | undefined] = [issue.line, issue.column, issue.endLine, issue.endColumn];
+    void span;
+  }
+  const hint: string | undefined = issue.hint;
+  const ops: JsonPatchOperation[] = issue.fix ?? [];
+  for (const op of ops) {
+    switch (op.op) {
+      case "move":
+        void [op.from, op.path];
+        break;
+      case "replace":
+        void [op.path, op.value];
+        break;
+    }
+  }
+  void hint;
+}
+// @ts-expect-error a fix is move or replace only
+const remove: JsonPatchOperation = { op: "remove", path: "/x" };
+// @ts-expect-error a move needs `from`
+const move: JsonPatchOperation = { op: "move", path: "/x" };
+void [remove, move];
+
+// A job file with the editor's `$schema` member.
+const withSchema: JobBody = { ...verify, $schema: "https://raw.githubusercontent.com/enos-ota-job/enos-ota-job/main/schema/create-ota-job.schema.json" };
+validate(withSchema);
+
+// The subpaths have their own declarations: the same functions, `init` and `initSync`.
+await initWeb();
+initWebSync(new Uint8Array(0));
+const webReport: WebReport = validateWeb(body);
+await initNode();
+const nodeReport: Report = validateJsonNode("{}");
+void [webReport, nodeReport];

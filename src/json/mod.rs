@@ -22,7 +22,7 @@ pub(crate) use write::{
 };
 
 /// The deepest nesting read: the root container is level 1, and a container at
-/// level [`MAX_DEPTH`] is refused (serde_json's own limit, SPEC §7.2).
+/// level [`MAX_DEPTH`] is refused (serde_json's own limit).
 pub(crate) const MAX_DEPTH: usize = 128;
 
 /// One JSON value of a parsed document.

@@ -110,8 +110,8 @@ pub struct RequestArgs {
     #[arg(long, value_name = "HOST")]
     pub apigw: Option<String>,
 
-    /// Print one ready `curl` command instead.
-    #[arg(long)]
+    /// Print one ready `curl` command instead (needs --apigw).
+    #[arg(long, requires = "apigw")]
     pub curl: bool,
 
     /// The job file (the request body); `-` or nothing reads standard input.

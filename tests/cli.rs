@@ -153,7 +153,7 @@ fn opt_equals_value_and_opt_space_value_are_the_same() {
         .assert()
         .code(1);
     assert_eq!(stdout_of(&spaced), stdout_of(&joined));
-    let expected = validate_json(INVALID, &Options::new().locale(Locale::Zh)).to_json();
+    let expected = validate_json(INVALID, &Options::new().with_locale(Locale::Zh)).to_json();
     assert_eq!(stdout_of(&spaced), expected + "\n");
 }
 

@@ -1,11 +1,12 @@
 //! The subcommands: each one reads its inputs, calls one library entry point, and
 //! prints what it returns. No rule and no validator message lives here.
 
+use std::fs;
 use std::io;
 use std::path::PathBuf;
 
 use clap::CommandFactory;
-use enos_ota_job::{build_request_json, normalize_json, validate_bytes, Code, Report};
+use enos_ota_job::{build_request_json, fix_json, normalize_json, validate_bytes, Code, Report};
 use serde_json::json;
 
 use crate::args::{
@@ -122,11 +123,99 @@ pub fn validate(args: &ValidateArgs, color: ColorWhen, sink: &mut Sink) -> u8 {
     status.code()
 }
 
-/// `ota-job fix`.
+/// `ota-job fix`: the library's `fix_json` on each input. Without --write the fixed
+/// body goes to stdout and what is left to stderr; with it each file is rewritten
+/// (only when a fix applied) and what is left is reported on stdout.
 pub fn fix(args: &FixArgs, color: ColorWhen, sink: &mut Sink) -> Result<u8, String> {
-    let _ = (args, color, sink);
-    // Wired once the library's `fix_json` is on main.
-    Err("fix: not available yet".into())
+    let stdin = args.inputs.iter().any(|a| a.as_os_str() == "-");
+    if args.write && stdin {
+        return Err("fix: --write cannot rewrite standard input".into());
+    }
+    if !args.write && !single(&args.inputs) {
+        return Err(
+            "fix: several inputs need --write (one fixed body at a time goes to stdout)".into(),
+        );
+    }
+    let options = args.check.options();
+    let write_failed = std::cell::Cell::new(false);
+    let mut reporter = if args.write {
+        reporter(&args.output, color, single(&args.inputs))
+    } else {
+        Reporter::new(Format::Text, false, false, true)
+    };
+    let mut status = Status::default();
+    each_input(
+        &args.inputs,
+        &mut reporter,
+        &mut status,
+        |reporter, input, bytes| {
+            let name = input.name();
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                let report = validate_bytes(&bytes, &options);
+                if args.write {
+                    reporter.checked(
+                        sink,
+                        &Checked {
+                            name: &name,
+                            source: None,
+                            report: &report,
+                        },
+                    );
+                } else {
+                    warn_on_stderr(color, &name, None, &report, true);
+                }
+                return false;
+            };
+            let fixed = fix_json(text, &options);
+            let source = fixed.text.as_deref().unwrap_or(text);
+            let checked = Checked {
+                name: &name,
+                source: Some(source),
+                report: &fixed.report,
+            };
+            let fixes = if fixed.applied == 1 { "fix" } else { "fixes" };
+            if !args.write {
+                if fixed.applied > 0 {
+                    output::to_stderr(&format!(
+                        "ota-job: {name}: {} {fixes} applied",
+                        fixed.applied
+                    ));
+                }
+                if let Some(body) = &fixed.text {
+                    sink.write(body);
+                    if !body.ends_with('\n') {
+                        sink.write("\n");
+                    }
+                }
+                warn_on_stderr(color, &name, Some(source), &fixed.report, true);
+                return fixed.report.valid;
+            }
+            if let (Some(body), Input::File(path), true) = (&fixed.text, input, fixed.applied > 0) {
+                if let Err(e) = fs::write(path, body) {
+                    output::to_stderr(&format!(
+                        "ota-job: cannot write {name}: {}",
+                        inputs::plain_io_error(&e)
+                    ));
+                    reporter.unreadable(&name, &inputs::plain_io_error(&e));
+                    write_failed.set(true);
+                } else {
+                    output::to_stderr(&format!(
+                        "ota-job: {name}: {} {fixes} applied",
+                        fixed.applied
+                    ));
+                }
+            }
+            reporter.checked(sink, &checked);
+            fixed.report.valid
+        },
+    );
+    if args.write {
+        reporter.finish(sink);
+    }
+    if write_failed.get() {
+        status.unreadable = true;
+    }
+    Ok(status.code())
 }
 
 /// Reads the one input of `normalize` and `request`; `Err` has been reported.
@@ -166,12 +255,21 @@ fn print_report(
     reporter.finish(sink);
 }
 
-/// The warnings of a command whose stdout is its product (a body, a request): on stderr.
-fn warn_on_stderr(color: ColorWhen, name: &str, source: Option<&str>, report: &Report) {
-    if report.warnings.is_empty() {
+/// The problems of a command whose stdout is its product (a body, a request): on
+/// stderr, as text. `all`: errors too, else only warnings.
+fn warn_on_stderr(color: ColorWhen, name: &str, source: Option<&str>, report: &Report, all: bool) {
+    use std::io::IsTerminal;
+    let mut shown;
+    let report = if all {
+        report
+    } else {
+        shown = report.clone();
+        shown.errors.clear();
+        &shown
+    };
+    if report.errors.is_empty() && report.warnings.is_empty() {
         return;
     }
-    use std::io::IsTerminal;
     let text = Text::new(output::colour(color, io::stderr().is_terminal()), false);
     let blocks = text.blocks(&Checked {
         name,
@@ -205,7 +303,7 @@ pub fn normalize(args: &NormalizeArgs, color: ColorWhen, sink: &mut Sink) -> u8 
         Some(body) => {
             sink.write(&output::pretty(body));
             sink.write("\n");
-            warn_on_stderr(color, &name, Some(text), &normalized.report);
+            warn_on_stderr(color, &name, Some(text), &normalized.report, false);
             VALID
         }
         None => {
@@ -267,7 +365,7 @@ pub fn request(args: &RequestArgs, color: ColorWhen, sink: &mut Sink) -> u8 {
                 out.push('\n');
                 sink.write(&out);
             }
-            warn_on_stderr(color, &name, Some(text), &report);
+            warn_on_stderr(color, &name, Some(text), &report, false);
             VALID
         }
         None => {
@@ -280,8 +378,25 @@ pub fn request(args: &RequestArgs, color: ColorWhen, sink: &mut Sink) -> u8 {
 /// Positions of the built input made positions of the file: the head has no line
 /// break, so only the first line's columns and the byte offsets move. Problems in
 /// the head (the flags' values) have no place in the file.
-fn rebase(report: Report, head: &str) -> Report {
-    let _ = head;
+fn rebase(mut report: Report, head: &str) -> Report {
+    let shift_bytes = head.len();
+    let shift_columns = head.chars().count();
+    for issue in report.errors.iter_mut().chain(report.warnings.iter_mut()) {
+        issue.span = issue.span.and_then(|mut span| {
+            if span.start < shift_bytes {
+                return None;
+            }
+            span.start -= shift_bytes;
+            span.end -= shift_bytes;
+            if span.line == 1 {
+                span.column -= shift_columns;
+            }
+            if span.end_line == 1 {
+                span.end_column -= shift_columns;
+            }
+            Some(span)
+        });
+    }
     report
 }
 

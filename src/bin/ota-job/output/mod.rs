@@ -82,28 +82,17 @@ pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
 }
 
-/// The place of an issue in its text, when the report was made from text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pos {
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    /// Byte offsets into the text, end exclusive.
-    pub start: usize,
-    pub end: usize,
-}
+/// The place of an issue in its text (byte offsets `start..end` index the text).
+pub use enos_ota_job::Span as Pos;
 
-/// The issue's position (the library's `Issue::span`).
+/// The issue's position, when the report was made from text.
 pub fn position(issue: &Issue) -> Option<Pos> {
-    let _ = issue;
-    None
+    issue.span
 }
 
 /// The issue's hint, when it has one.
 pub fn hint(issue: &Issue) -> Option<&str> {
-    let _ = issue;
-    None
+    issue.hint.as_deref()
 }
 
 /// Every issue of a report with its level name, errors first.

@@ -77,7 +77,7 @@ impl Text {
                 if let (Some(pos), Some(source)) = (pos, checked.source) {
                     if let Some(frame) = self.frame(level, source, pos) {
                         block.push_str(&frame);
-                        block.push('\n');
+                        block.push_str("\n\n");
                     }
                 }
             }

@@ -970,3 +970,290 @@ fn schema_is_wired() {
         .code(2)
         .stderr(predicate::str::contains("schema"));
 }
+
+// ---- positions, hints, frames and fixes (the library's diagnostics) -------------
+
+/// Four-space indent, CRLF-free; three machine-applicable fixes and one left by hand.
+const FIXABLE_4: &str = "{\n    \"type\": \"upgrade\",\n    \"upgradePolicy\": \"Snapshot\",\n    \"enableUpgradeRequest\": true,\n    \"deviceKeys\": [\"d1\"],\n    \"upgradeScope\": {\"type\": \"partial\", \"versionNumbers\": [\"1.0\"]},\n    \"upgradeTimeOut\": 600\n}\n";
+
+#[test]
+fn text_shows_line_column_hint_and_a_frame_when_asked() {
+    let dir = dir_with(&[("f.json", FIXABLE_4)]);
+    let report = validate_json(FIXABLE_4, &Options::new());
+    let assert = ota()
+        .current_dir(dir.path())
+        .args(["validate", "--frame", "always", "f.json"])
+        .assert()
+        .code(1);
+    let out = stdout_of(&assert);
+    for issue in report.errors.iter().chain(&report.warnings) {
+        let span = issue.span.expect("a position from text");
+        let level = if report.errors.contains(issue) {
+            "error"
+        } else {
+            "warning"
+        };
+        let header = format!(
+            "f.json:{}:{}: {level}[{}]: {}\n  = path: {}\n",
+            span.line, span.column, issue.code, issue.message, issue.path
+        );
+        assert!(out.contains(&header), "{header}\n{out}");
+        if let Some(hint) = &issue.hint {
+            assert!(
+                out.contains(&format!("{header}  = hint: {hint}\n")),
+                "{out}"
+            );
+        }
+        // The frame shows the span's line with carets under the span.
+        let line = FIXABLE_4.lines().nth(span.line - 1).unwrap();
+        assert!(out.contains(&format!("{} | {line}\n", span.line)), "{out}");
+    }
+    assert!(out.contains("^^^^^^^^^^"), "{out}");
+    // No frame off a terminal by default, nor with --frame never.
+    for args in [
+        &["validate", "f.json"][..],
+        &["validate", "--frame", "never", "f.json"],
+    ] {
+        let plain = ota().current_dir(dir.path()).args(args).assert().code(1);
+        assert!(!stdout_of(&plain).contains(" | "), "{}", stdout_of(&plain));
+    }
+    // On a terminal: a frame by default.
+    if let Some(tty) = on_terminal(
+        &format!("cd '{}' && '{BIN}' validate f.json", dir.path().display()),
+        Some("1"),
+    ) {
+        assert!(
+            tty.contains("3 |     \"upgradePolicy\": \"Snapshot\","),
+            "{tty}"
+        );
+    }
+}
+
+#[test]
+fn invalid_json_points_at_the_syntax_error() {
+    let text = "{\n  \"type\": \"verify\",\n  \"upgradeScope\": }\n";
+    let dir = dir_with(&[("broken.json", text)]);
+    let span = validate_json(text, &Options::new()).errors[0].span.unwrap();
+    ota()
+        .current_dir(dir.path())
+        .args(["validate", "broken.json"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with(format!(
+            "broken.json:{}:{}: error[invalid_json]: ",
+            span.line, span.column
+        )));
+}
+
+#[test]
+fn github_and_sarif_carry_the_positions() {
+    let dir = dir_with(&[("f.json", FIXABLE_4)]);
+    let report = validate_json(FIXABLE_4, &Options::new());
+    let first = &report.errors[0];
+    let span = first.span.unwrap();
+    let github = ota()
+        .current_dir(dir.path())
+        .args(["validate", "--format", "github", "f.json"])
+        .assert()
+        .code(1);
+    let line = stdout_of(&github).lines().next().unwrap().to_string();
+    let columns = if span.line == span.end_line {
+        format!(
+            "col={},endLine={},endColumn={},",
+            span.column, span.end_line, span.end_column
+        )
+    } else {
+        format!("endLine={},", span.end_line)
+    };
+    assert!(
+        line.starts_with(&format!(
+            "::error file=f.json,line={},{columns}title=ota-job {}::",
+            span.line, first.code
+        )),
+        "{line}"
+    );
+    if let Some(hint) = &first.hint {
+        assert!(line.ends_with(&format!("%0Ahint: {hint}")), "{line}");
+    }
+    let sarif = ota()
+        .current_dir(dir.path())
+        .args(["validate", "--format", "sarif", "f.json"])
+        .assert()
+        .code(1);
+    let log: Value = serde_json::from_str(&stdout_of(&sarif)).unwrap();
+    assert_valid_sarif(&log);
+    let region = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (
+            &region["startLine"],
+            &region["startColumn"],
+            &region["endLine"],
+            &region["endColumn"]
+        ),
+        (
+            &span.line.into(),
+            &span.column.into(),
+            &span.end_line.into(),
+            &span.end_column.into()
+        )
+    );
+    assert_eq!(log["runs"][0]["columnKind"], "unicodeCodePoints");
+}
+
+#[test]
+fn fix_prints_the_fixed_body_and_reports_what_is_left_on_stderr() {
+    let dir = dir_with(&[("f.json", FIXABLE_4)]);
+    let fixed = enos_ota_job::fix_json(FIXABLE_4, &Options::new());
+    assert!(fixed.applied >= 2);
+    let assert = ota()
+        .current_dir(dir.path())
+        .args(["fix", "f.json"])
+        .assert()
+        .code(if fixed.report.valid { 0 } else { 1 })
+        .stdout(fixed.text.clone().unwrap());
+    assert!(stderr_of(&assert).contains(&format!("f.json: {} fixes applied", fixed.applied)));
+    // The file itself is untouched.
+    assert_eq!(
+        fs::read_to_string(dir.path().join("f.json")).unwrap(),
+        FIXABLE_4
+    );
+    // Several inputs need --write; --write cannot rewrite stdin.
+    ota()
+        .current_dir(dir.path())
+        .args(["fix", "f.json", "f.json"])
+        .assert()
+        .code(2);
+    ota()
+        .args(["fix", "--write", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("standard input"));
+}
+
+#[test]
+fn fix_write_rewrites_keeping_key_order_and_indentation() {
+    let two = FIXABLE_4.replace("    ", "  ");
+    let clean = VALID;
+    let dir = dir_with(&[
+        ("jobs/four.json", FIXABLE_4),
+        ("jobs/two.json", &two),
+        ("jobs/clean.json", clean),
+    ]);
+    let clean_path = dir.path().join("jobs/clean.json");
+    let before = fs::metadata(&clean_path).unwrap().modified().unwrap();
+    let assert = ota()
+        .current_dir(dir.path())
+        .args(["fix", "--write", "--json", "jobs"])
+        .assert();
+    let four = fs::read_to_string(dir.path().join("jobs/four.json")).unwrap();
+    let two_after = fs::read_to_string(dir.path().join("jobs/two.json")).unwrap();
+    let fixed4 = enos_ota_job::fix_json(FIXABLE_4, &Options::new());
+    let fixed2 = enos_ota_job::fix_json(&two, &Options::new());
+    assert_eq!(four, fixed4.text.unwrap());
+    assert_eq!(two_after, fixed2.text.unwrap());
+    assert!(
+        four.contains("\n    \"upgradePolicy\": \"snapshot\",\n"),
+        "{four}"
+    );
+    assert!(
+        two_after.contains("\n  \"upgradePolicy\": \"snapshot\",\n"),
+        "{two_after}"
+    );
+    // Key order kept: the members that were there stay in their order.
+    let order = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("    \"") && !l.starts_with("     "))
+            .map(|l| l.trim().split('"').nth(1).unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        order(&four)[..3],
+        ["type", "upgradePolicy", "enableUpgradeRequest"]
+    );
+    // A file with nothing to fix is not rewritten.
+    assert_eq!(fs::read_to_string(&clean_path).unwrap(), clean);
+    assert_eq!(
+        fs::metadata(&clean_path).unwrap().modified().unwrap(),
+        before
+    );
+    // What is left is reported as validate reports the fixed file, with its status.
+    let left = validate_json(&four, &Options::new());
+    let code = if left.valid && fixed2.report.valid {
+        0
+    } else {
+        1
+    };
+    assert.code(code);
+    let again = ota()
+        .current_dir(dir.path())
+        .args(["validate", "--json", "jobs/four.json"])
+        .assert();
+    assert_eq!(stdout_of(&again), left.to_json() + "\n");
+}
+
+#[test]
+fn request_positions_are_those_of_the_file() {
+    let dir = dir_with(&[("f.json", FIXABLE_4)]);
+    let alone = validate_json(FIXABLE_4, &Options::new());
+    let assert = ota()
+        .current_dir(dir.path())
+        .args([
+            "request",
+            "--org-id",
+            "o",
+            "--firmware-id",
+            "f",
+            "--json",
+            "f.json",
+        ])
+        .assert()
+        .code(1);
+    // An invalid input prints its report, as validate does (paths rooted at /body).
+    let report: Value = serde_json::from_str(&stdout_of(&assert)).unwrap();
+    for issue in alone.errors.iter().chain(&alone.warnings) {
+        let span = issue.span.unwrap();
+        let path = format!("/body{}", issue.path);
+        let found = report["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(report["warnings"].as_array().unwrap())
+            .find(|i| i["path"] == path.as_str() && i["code"] == issue.code.as_str())
+            .unwrap_or_else(|| panic!("{path} in {report}"));
+        assert_eq!(
+            (
+                &found["line"],
+                &found["column"],
+                &found["endLine"],
+                &found["endColumn"]
+            ),
+            (
+                &span.line.into(),
+                &span.column.into(),
+                &span.end_line.into(),
+                &span.end_column.into()
+            ),
+            "{path}"
+        );
+    }
+    // A bad flag value has no place in the file.
+    let assert = ota()
+        .current_dir(dir.path())
+        .args([
+            "request",
+            "--org-id",
+            "o",
+            "--firmware-id",
+            "f",
+            "--apigw",
+            "not a host/",
+            "f.json",
+        ])
+        .assert()
+        .code(1);
+    assert!(
+        stdout_of(&assert).contains("f.json: error[invalid_value]"),
+        "{}",
+        stdout_of(&assert)
+    );
+}

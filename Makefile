@@ -20,16 +20,19 @@ test: $(TEST_TARGETS)
 
 lint: lint-native lint-wasm
 
+# The `ota-job` binary and its tests need the `cli` feature (library users never build it).
 lint-native:
 	cargo fmt --all --check
-	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --all-targets --locked --features cli -- -D warnings
 
 lint-wasm: tools-wasm-target
 	cargo clippy --lib --locked --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
-	cargo test --locked --all-targets
+	cargo test --locked --all-targets --features cli
 	cargo test --locked --doc
+	@! cargo tree --locked -e normal --prefix none | grep -E '^(clap|clap_complete|annotate-snippets) ' \
+	  || { echo "a CLI-only crate is in the library's build" >&2; exit 1; }
 
 bench: bench-native
 

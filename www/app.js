@@ -2,7 +2,7 @@
 // User text only ever reaches the page through textContent and value, never as HTML.
 import { STRINGS, durationText } from './i18n.js';
 import {
-  ZONES, addRow, browserOffset, clearForm, ensureZone, entryLines, fillForm, forget, labelOf, lineOfEntry, lines, locate,
+  ZONES, addRow, browserOffset, clearForm, ensureZone, entryLines, fillForm, forget, isEmpty, labelOf, lineOfEntry, lines, locate,
   merge, offsetText, orderLike, parsePointer, radio, readBody, readFirmware, rezone, scheduleInstants, selectorChoice,
   tsToText, zoneChoice,
 } from './form.js';
@@ -168,7 +168,9 @@ function remedy(p) {
   return out;
 }
 
-const isShown = (loc) => revealAll || visited.has(loc.box) || visited.has(loc.el);
+// A problem shows at its field once the field holds something, or the user has been in it,
+// or after the first import or "Check all". A fresh page is not a wall of red.
+const isShown = (loc) => revealAll || visited.has(loc.box) || visited.has(loc.el) || !isEmpty(loc.el);
 
 let problemSeq = 0;
 function renderProblems(report, firmwareSent) {
@@ -534,6 +536,8 @@ function markVisited(target) {
   visited.add(target);
   const box = target.closest('.row, .field, fieldset');
   if (box) visited.add(box);
+  // The editors of the chosen selector count as the selector choice.
+  if (target.closest('.sel')) visited.add($('g-selector'));
 }
 
 function wire() {

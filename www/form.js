@@ -88,7 +88,7 @@ function formatScalar(v) {
   try { JSON.parse(v); return JSON.stringify(v); } catch { return v; }
 }
 /** How a control shows an imported value: a string as itself, anything else as JSON. */
-const shown = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
+const shown = (v) => (typeof v === 'string' ? v : v === null ? '' : JSON.stringify(v));
 function pad(n, w = 2) { return String(n).padStart(w, '0'); }
 
 // ---- time zones (minutes east of UTC; null = the browser's own zone) ----
@@ -495,7 +495,7 @@ export function fillForm(body, translate) {
     }
   }, () => $(ROWS.assetTrees.list).replaceChildren());
 
-  for (const f of fillers) { const v = get(body, f.path); if (v !== undefined && v !== null) f.fill(v); }
+  for (const f of fillers) { const v = get(body, f.path); if (v !== undefined) f.fill(v); }
   // A retry policy without `enableRetry` sends none.
   if (isObj(body.retryPolicy) && !('enableRetry' in body.retryPolicy)) remember($('f-retry'), 'false', ABSENT);
 
@@ -512,6 +512,21 @@ export function fillForm(body, translate) {
     if (isObj(rest[k]) && !Object.keys(rest[k]).length && Object.keys(body[k]).length) delete rest[k];
   }
   return rest;
+}
+
+/** Whether a control holds nothing yet (its problems wait for a visit before they show). */
+export function isEmpty(el) {
+  if (el.id === 'g-selector') {
+    const sel = selectorChoice();
+    if (sel === 'deviceKeys') return $('f-keys').value === '';
+    if (sel === 'none' || sel === null) return true;
+    return !rowsOf(sel).length;
+  }
+  if (el.tagName === 'FIELDSET') {
+    return !el.querySelector('input:checked') && [...el.querySelectorAll('input[type=text], textarea')].every((x) => x.value === '');
+  }
+  if (el.type === 'checkbox') return !el.checked;
+  return el.value === '' || el.value === 'auto';
 }
 
 // ---- JSON Pointer -> control ----

@@ -544,7 +544,11 @@ function wire() {
   const form = $('form');
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('input', (e) => {
-    if (e.target.id === 'import-text') return; // imported only on "Fill the form"
+    if (e.target.id === 'import-text') {
+      // Imported only on "Fill the form"; the places listed for the last import no longer hold.
+      if (imported !== null) { imported = null; renderImportProblems(); }
+      return;
+    }
     forget(e.target); // typed: the control now sends what it shows
     if (e.target.type === 'radio') forget(e.target.closest('fieldset'));
     markVisited(e.target);

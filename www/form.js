@@ -37,8 +37,16 @@ export function textToInt(s) {
   if (s === '') return undefined;
   return /^-?[0-9]+$/.test(s) ? Number(s) : s;
 }
-/** One entry per line; blank lines are not entries. */
+/** One entry per line; blank lines are not entries. (The last text's entries are kept:
+ * one render reads the device keys twice, for the body and for their count.) */
+let linesOf = { s: '', out: undefined };
 export function lines(s) {
+  if (s === linesOf.s) return linesOf.out && linesOf.out.slice();
+  const out = splitLines(s);
+  linesOf = { s, out };
+  return out && out.slice();
+}
+function splitLines(s) {
   if (s === '') return undefined;
   const out = s.split('\n');
   let n = 0;

@@ -360,8 +360,18 @@ function scheduleNote() {
   setText('schedule-length', text);
 }
 
+let rendering = false;
 export function update() {
-  if (!mod) return;
+  // Re-entry (a focused control removed by the render fires focusout) is ignored.
+  if (!mod || rendering) return;
+  rendering = true;
+  try {
+    render();
+  } finally {
+    rendering = false;
+  }
+}
+function render() {
   const input = currentInput();
   const options = currentOptions();
   let res;
@@ -460,7 +470,8 @@ function renderImportProblems() {
     if (!p.line) continue;
     const b = el('button', { type: 'button', class: 'linkish' },
       el('span', { class: 'sev', text: `${t(p.severity)}: ` }),
-      el('span', { class: 'where', text: t('import.at', p.line, p.column) }), ` — ${p.message}`);
+      el('span', { class: 'where', text: t('import.at', p.line, p.column) }), ' ', el('code', { text: p.path === '' ? '/' : p.path }),
+      ` — ${p.message}`);
     b.addEventListener('click', () => selectSpan(p));
     items.push(el('li', { class: p.severity, 'data-code': p.code, 'data-path': p.path }, b));
   }
@@ -557,7 +568,7 @@ function wire() {
     update();
   });
   form.addEventListener('focusout', (e) => {
-    if (e.target.id === 'import-text' || visited.has(e.target)) return;
+    if (rendering || !e.target.matches('input, select, textarea') || e.target.id === 'import-text' || visited.has(e.target)) return;
     markVisited(e.target);
     // Not while a button is being pressed: re-rendering would replace it before its click.
     if (e.relatedTarget instanceof HTMLButtonElement) return;

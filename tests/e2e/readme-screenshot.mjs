@@ -1,6 +1,7 @@
 // Writes docs/form.png, the README's picture of the form: the Python-sample body
 // (tests/e2e/data/python-sample-body.json) imported into a desktop-wide page.
 // Run after `make site`: SITE_DIR=target/site node tests/e2e/readme-screenshot.mjs
+// (then `pngquant --force --quality 70-90 --output docs/form.png docs/form.png` keeps it small).
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -2,25 +2,39 @@
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 #![warn(missing_docs)]
 
+// The layers, each using only those above it:
+// JSON reader -> report -> options -> rules -> check pipeline -> entry points -> bindings.
 mod json;
-mod model;
-mod normalize;
-mod options;
 mod pointer;
 mod report;
+mod unique;
+
+mod options;
+
+mod rules;
+
+mod check;
+
+mod fix;
+mod model;
+mod normalize;
 mod request;
 mod response;
-mod rules;
-mod unique;
 mod validate;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use fix::{fix_json, Fixed};
+pub use json::SyntaxError;
 pub use model::*;
 pub use normalize::{normalize_json, normalize_value, Normalized};
-pub use options::{FirmwareFacts, Locale, Options, DEFAULT_MAX_FOR_VERIFICATION};
-pub use report::{Code, Issue, Report, Severity};
+pub use options::{FirmwareFacts, Options, DEFAULT_MAX_FOR_VERIFICATION};
+pub use report::{
+    Code, Enumerated, Expected, FieldSuggestion, Found, Ignored, Issue, JsValueKind, JsonError,
+    Locale, OptionProblem, PatchOp, Problem, Report, Rescaled, Severity, Span, TimeUnit,
+    UnknownLocale, Window,
+};
 pub use request::{build_request_json, build_request_value, Built};
 pub use response::{parse_response, ResponseOutcome};
 pub use validate::{

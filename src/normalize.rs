@@ -1,4 +1,4 @@
-//! `normalize`: a valid body with every documented default made explicit (SPEC §4).
+//! `normalize`: a valid body with every documented default made explicit.
 //!
 //! - `upgradeTimeout` 7200;
 //! - upgrade jobs: `maximumConcurrency` 300; `retryPolicy` `{"enableRetry": false}`
@@ -6,7 +6,7 @@
 //!   false` inside a `schedulePolicy` that lacks it. An absent `schedulePolicy`
 //!   stays absent: "start now" needs a clock.
 //! - numeric strings in checked integer fields become numbers; unknown and ignored
-//!   fields are kept as given.
+//!   fields are kept as given, and so is a root `$schema`.
 
 use std::borrow::Cow;
 
@@ -14,14 +14,15 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::json::{self, Node, Object};
+use crate::check::{self, Checked, Shape};
+use crate::json::{self, parse_digits, Node, Object};
 use crate::options::Options;
 use crate::report::Report;
-use crate::rules::{parse_digits, JobKind};
-use crate::validate::{check_text, check_value, Checked};
+use crate::rules::JobKind;
 
 /// The result of [`normalize_json`]: the report, and the normalized body when valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Normalized {
     /// The validation report of the body as given.
     pub report: Report,
@@ -31,13 +32,15 @@ pub struct Normalized {
 
 impl Normalized {
     /// The normalized body as a `serde_json::Value`.
+    #[must_use]
     pub fn body_value(&self) -> Option<Value> {
         self.body
             .as_deref()
             .and_then(|b| serde_json::from_str(b).ok())
     }
 
-    /// `{"report": ..., "body": {...}}` (SPEC §4), the body's members in order.
+    /// `{"report": ..., "body": {...}}`, the body's members in order.
+    #[must_use]
     pub fn to_json(&self) -> String {
         let report = self.report.to_json();
         match &self.body {
@@ -69,25 +72,32 @@ impl Serialize for Normalized {
 /// assert_eq!(normalized.body.unwrap(),
 ///     r#"{"type":"upgrade","upgradePolicy":"snapshot","enableUpgradeRequest":true,"upgradeScope":{"type":"total","versionNumbers":["1.0"]},"upgradeTimeout":7200,"maximumConcurrency":300,"retryPolicy":{"enableRetry":false}}"#);
 /// ```
+#[must_use]
 pub fn normalize_json(text: &str, options: &Options) -> Normalized {
-    finish(check_text(text, options), options)
+    finish(check::text(text, options, Shape::Body, &[], true), options)
 }
 
 /// Validates a `serde_json::Value` and, when valid, returns it with its defaults made explicit.
+#[must_use]
 pub fn normalize_value(value: &Value, options: &Options) -> Normalized {
-    finish(check_value(value, options), options)
+    finish(check::value(value, options, Shape::Body), options)
 }
 
-fn finish(checked: Checked<'_>, options: &Options) -> Normalized {
+/// [`normalize_json`] of text that was written from a value (no positions), with the
+/// values JavaScript could not write (for the npm package).
+pub(crate) fn normalize_checked(mut checked: Checked<'_>, options: &Options) -> Normalized {
     let kind = checked.kind;
-    let body = checked.body;
-    let report = Report::new(checked.findings, options.get_locale(), options.is_strict());
-    let body = body.filter(|_| report.valid).map(|body| {
+    let report = checked.take_report(options);
+    let body = checked.node.filter(|_| report.valid).map(|body| {
         let mut out = String::new();
         json::write_compact(&normalize(body, kind), &mut out);
         out
     });
     Normalized { report, body }
+}
+
+fn finish(checked: Checked<'_>, options: &Options) -> Normalized {
+    normalize_checked(checked, options)
 }
 
 /// The normalized body (the body must be valid).

@@ -1,26 +1,14 @@
-//! Validation options (SPEC §3): locale, strict mode, time zone and firmware facts.
+//! Validation options: locale, strict mode, time zone and firmware facts.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::json::{self, Node, Object};
-use crate::report::{Code, Detail, Finding, Kind, OptionProblem};
-use crate::rules::{parse_integer, Integer};
-
-/// The language of messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Locale {
-    /// English (the default).
-    #[default]
-    En,
-    /// Simplified Chinese.
-    Zh,
-}
+use crate::json::{self, parse_integer, Integer, Node, Object, MAX_DEPTH};
+use crate::report::{Expected, Finding, Locale, OptionProblem, Problem};
 
 /// What the caller knows of the target firmware, for the checks the platform
 /// makes against it (EnOS 24404, 24610, 24612 and `target_version_in_scope`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct FirmwareFacts {
     /// `Some(false)`: the firmware does not exist (`firmware_not_found`, 24404).
@@ -50,10 +38,11 @@ pub(crate) const OFFSET_RANGE: (i64, i64) = (-720, 840);
 ///
 /// ```
 /// use enos_ota_job::{Locale, Options};
-/// let options = Options::new().locale(Locale::Zh).strict(true).utc_offset_minutes(480);
-/// assert_eq!(options.get_utc_offset_minutes(), 480);
+/// let options = Options::new().with_locale(Locale::Zh).with_strict(true).with_utc_offset_minutes(480);
+/// assert_eq!(options.utc_offset_minutes(), 480);
+/// assert_eq!(options.locale(), Locale::Zh);
 /// ```
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct Options {
     locale: Locale,
@@ -66,52 +55,61 @@ pub struct Options {
 
 impl Options {
     /// The defaults: English, not strict, UTC, no firmware facts.
+    #[must_use]
     pub fn new() -> Options {
         Options::default()
     }
 
     /// Sets the language of messages.
-    pub fn locale(mut self, locale: Locale) -> Options {
+    #[must_use]
+    pub fn with_locale(mut self, locale: Locale) -> Options {
         self.locale = locale;
         self
     }
 
     /// With `true`, every warning counts as an error.
-    pub fn strict(mut self, strict: bool) -> Options {
+    #[must_use]
+    pub fn with_strict(mut self, strict: bool) -> Options {
         self.strict = strict;
         self
     }
 
     /// The time zone of the same-day rule when the body carries no
     /// `schedulePolicy.timezoneOffsetInMinutes`: minutes east of UTC, clamped to -720..=840.
-    pub fn utc_offset_minutes(mut self, minutes: i32) -> Options {
+    #[must_use]
+    pub fn with_utc_offset_minutes(mut self, minutes: i32) -> Options {
         self.utc_offset_minutes = minutes.clamp(OFFSET_RANGE.0 as i32, OFFSET_RANGE.1 as i32);
         self
     }
 
     /// Sets what is known of the target firmware.
-    pub fn firmware(mut self, firmware: FirmwareFacts) -> Options {
+    #[must_use]
+    pub fn with_firmware(mut self, firmware: FirmwareFacts) -> Options {
         self.firmware = firmware;
         self
     }
 
     /// The language of messages.
-    pub fn get_locale(&self) -> Locale {
+    #[must_use]
+    pub fn locale(&self) -> Locale {
         self.locale
     }
 
     /// Whether warnings count as errors.
+    #[must_use]
     pub fn is_strict(&self) -> bool {
         self.strict
     }
 
     /// The default time zone, in minutes east of UTC.
-    pub fn get_utc_offset_minutes(&self) -> i32 {
+    #[must_use]
+    pub fn utc_offset_minutes(&self) -> i32 {
         self.utc_offset_minutes
     }
 
     /// What is known of the target firmware.
-    pub fn get_firmware(&self) -> &FirmwareFacts {
+    #[must_use]
+    pub fn firmware(&self) -> &FirmwareFacts {
         &self.firmware
     }
 
@@ -122,12 +120,13 @@ impl Options {
 
     /// Reads options from untrusted JSON text; see [`Options::from_json_value`].
     /// Text that is not JSON is one `invalid_option` error at `/options`.
+    #[must_use]
     pub fn from_json_str(text: &str) -> Options {
         match json::parse(text) {
             Ok(node) => Options::from_node(&node),
             Err(e) => {
                 let (line, column) = e.line_column(text);
-                let detail = Detail::Json {
+                let detail = OptionProblem::Json {
                     kind: e.kind,
                     line,
                     column,
@@ -145,11 +144,12 @@ impl Options {
     /// `/options/<key>` that every report made with these options carries, and the
     /// option keeps its default. `null` is the same as absent; integers must be
     /// JSON integers (no numeric strings, no fractions).
+    #[must_use]
     pub fn from_json_value(value: &Value) -> Options {
-        match json::from_value(value) {
+        match json::from_value(value, MAX_DEPTH) {
             Ok(node) => Options::from_node(&node),
             Err(_) => Options {
-                problems: vec![expected("/options", Kind::Object)],
+                problems: vec![expected("/options", Expected::Object)],
                 ..Options::default()
             },
         }
@@ -162,7 +162,9 @@ impl Options {
             Node::Null => return options,
             Node::Object(obj) => obj,
             _ => {
-                options.problems.push(expected("/options", Kind::Object));
+                options
+                    .problems
+                    .push(expected("/options", Expected::Object));
                 return options;
             }
         };
@@ -172,7 +174,7 @@ impl Options {
                 "locale" => match value {
                     Node::String(s) if s == "en" => options.locale = Locale::En,
                     Node::String(s) if s == "zh" => options.locale = Locale::Zh,
-                    _ => problems.push(problem(&path, Detail::Option(OptionProblem::Locale))),
+                    _ => problems.push(problem(&path, OptionProblem::Locale)),
                 },
                 "strict" => options.strict = boolean(value, &path, &mut problems).unwrap_or(false),
                 "utcOffsetMinutes" => {
@@ -181,7 +183,7 @@ impl Options {
                     }
                 }
                 "firmware" => options.firmware = firmware(value, &path, &mut problems),
-                _ => problems.push(problem(&path, Detail::Option(OptionProblem::Unknown))),
+                _ => problems.push(problem(&path, OptionProblem::Unknown)),
             }
         }
         options.problems = problems;
@@ -213,7 +215,7 @@ fn members_by_key<'n>(obj: &'n Object<'n>) -> Vec<(&'n str, &'n Node<'n>)> {
 fn firmware(node: &Node<'_>, path: &str, problems: &mut Vec<Finding>) -> FirmwareFacts {
     let mut facts = FirmwareFacts::default();
     let Node::Object(obj) = node else {
-        problems.push(expected(path, Kind::Object));
+        problems.push(expected(path, Expected::Object));
         return facts;
     };
     for (key, value) in members_by_key(obj) {
@@ -224,14 +226,14 @@ fn firmware(node: &Node<'_>, path: &str, problems: &mut Vec<Finding>) -> Firmwar
             "verified" => facts.verified = boolean(value, &path, problems),
             "version" => match value {
                 Node::String(s) => facts.version = Some(s.to_string()),
-                _ => problems.push(expected(&path, Kind::String)),
+                _ => problems.push(expected(&path, Expected::String)),
             },
             "maxAllowedForVerification" => {
                 let range = (1, i64::from(u32::MAX));
                 facts.max_allowed_for_verification =
                     integer(value, &path, range, problems).and_then(|v| u32::try_from(v).ok());
             }
-            _ => problems.push(problem(&path, Detail::Option(OptionProblem::Unknown))),
+            _ => problems.push(problem(&path, OptionProblem::Unknown)),
         }
     }
     facts
@@ -241,7 +243,7 @@ fn boolean(node: &Node<'_>, path: &str, problems: &mut Vec<Finding>) -> Option<b
     match node {
         Node::Bool(b) => Some(*b),
         _ => {
-            problems.push(expected(path, Kind::Boolean));
+            problems.push(expected(path, Expected::Boolean));
             None
         }
     }
@@ -257,36 +259,29 @@ fn integer(
     let found = match node {
         Node::Number(raw) => parse_integer(raw),
         _ => {
-            problems.push(expected(path, Kind::Integer));
+            problems.push(expected(path, Expected::Integer));
             return None;
         }
     };
     match found {
         Integer::Value(v) if (min..=max).contains(&v) => Some(v),
         Integer::Value(_) | Integer::TooBig => {
-            problems.push(problem(
-                path,
-                Detail::Option(OptionProblem::Range { min, max }),
-            ));
+            problems.push(problem(path, OptionProblem::Range { min, max }));
             None
         }
         Integer::Fraction | Integer::NegativeZero => {
-            problems.push(expected(path, Kind::Integer));
+            problems.push(expected(path, Expected::Integer));
             None
         }
     }
 }
 
-fn problem(path: &str, detail: Detail) -> Finding {
-    Finding {
-        path: path.to_owned(),
-        code: Code::InvalidOption,
-        detail,
-    }
+fn problem(path: &str, problem: OptionProblem) -> Finding {
+    Finding::new(path.to_owned(), Problem::InvalidOption { problem })
 }
 
-fn expected(path: &str, kind: Kind) -> Finding {
-    problem(path, Detail::Option(OptionProblem::Expected(kind)))
+fn expected(path: &str, kind: Expected) -> Finding {
+    problem(path, OptionProblem::Expected(kind))
 }
 
 fn escape(key: &str) -> String {

@@ -2,15 +2,20 @@
 //!
 //! The npm package's hand-written JavaScript (`pkg/api.js`) turns any JS value into JSON
 //! text, writes it into the input buffer (`inputBuffer`) and calls these exports with its
-//! length and the options as JSON text (`""` for the defaults); they return the result as
-//! JSON text in the shape of SPEC §3/§4.
+//! length, the options as JSON text (`""` for the defaults) and the list of values JSON
+//! could not carry (`""` for none, else `[["/path", "kind"], ...]`); they return the
+//! result as JSON text (the report's wire format).
 //! JSON text both ways was measured faster than walking JS objects from Rust through
 //! serde-wasm-bindgen, and keeps `validate(value)` identical to `validateJson(text)`.
+//! Every message, including those of the JS values, is written here in Rust.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
+use crate::check::{self, Shape};
+use crate::report::{Finding, JsonError, Problem, Report};
+use crate::rules;
 use crate::Options;
 
 thread_local! {
@@ -98,31 +103,53 @@ fn text_of(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     String::from_utf8_lossy(bytes)
 }
 
-/// `validateJson(text, options)` on the `len` bytes of the input buffer: the report as
-/// JSON text (`undefined` when clean).
+fn foreign_of(text: &str) -> Vec<rules::Foreign> {
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        rules::parse_foreign(text)
+    }
+}
+
+/// `validate(value)` (`positions` false: the text was written from the value) and
+/// `validateJson(text)` (`positions` true) on the `len` bytes of the input buffer: the
+/// report as JSON text (`undefined` when clean).
 #[wasm_bindgen(js_name = validateInput)]
-pub fn validate_input(len: usize, options: &str) -> Option<String> {
+pub fn validate_input(len: usize, options: &str, foreign: &str, positions: bool) -> Option<String> {
+    let foreign = foreign_of(foreign);
     with_input(len, |bytes| {
-        with_options(options, |o| report_text(crate::validate_bytes(bytes, o)))
+        with_options(options, |o| {
+            let report = match std::str::from_utf8(bytes) {
+                Ok(text) => check::text(text, o, Shape::Body, &foreign, positions).take_report(o),
+                Err(_) => check::bytes(bytes, o, Shape::Body).take_report(o),
+            };
+            report_text(report)
+        })
     })
 }
 
 /// `normalize`: `{ report, body? }` as JSON text.
 #[wasm_bindgen(js_name = normalizeInput)]
-pub fn normalize_input(len: usize, options: &str) -> String {
+pub fn normalize_input(len: usize, options: &str, foreign: &str) -> String {
+    let foreign = foreign_of(foreign);
     with_input(len, |bytes| {
         with_options(options, |o| {
-            crate::normalize_json(&text_of(bytes), o).to_json()
+            let text = text_of(bytes);
+            let checked = check::text(&text, o, Shape::Body, &foreign, false);
+            crate::normalize::normalize_checked(checked, o).to_json()
         })
     })
 }
 
 /// `buildRequest`: `{ report, request? }` as JSON text; the input is the input object.
 #[wasm_bindgen(js_name = buildRequestInput)]
-pub fn build_request_input(len: usize, options: &str) -> String {
+pub fn build_request_input(len: usize, options: &str, foreign: &str) -> String {
+    let foreign = foreign_of(foreign);
     with_input(len, |bytes| {
         with_options(options, |o| {
-            crate::build_request_json(&text_of(bytes), o).to_json()
+            let text = text_of(bytes);
+            let checked = check::text(&text, o, Shape::Request, &foreign, false);
+            crate::request::build(checked, o).to_json()
         })
     })
 }
@@ -132,6 +159,39 @@ pub fn build_request_input(len: usize, options: &str) -> String {
 pub fn parse_response_input(len: usize) -> String {
     with_input(len, |bytes| {
         crate::parse_response(&text_of(bytes)).to_json()
+    })
+}
+
+/// What the package returns when the module cannot take an input (its memory is full),
+/// made in advance: `kind` 0 a report, 1 `{report}` (normalize, buildRequest), 2 a
+/// `parseResponse` outcome.
+#[wasm_bindgen(js_name = failureText)]
+pub fn failure_text(kind: u8, options: &str) -> String {
+    with_options(options, |o| {
+        let problem = Problem::InvalidJson {
+            error: JsonError::OutOfMemory,
+        };
+        let report = Report::new(
+            vec![Finding::new(String::new(), problem)],
+            o.locale(),
+            false,
+            None,
+        );
+        match kind {
+            0 => report.to_json(),
+            1 => format!("{{\"report\":{}}}", report.to_json()),
+            _ => {
+                let msg = report
+                    .errors
+                    .first()
+                    .map(|e| e.message.clone())
+                    .unwrap_or_default();
+                let mut out = String::from("{\"ok\":false,\"code\":null,\"msg\":");
+                crate::json::write_string(&msg, &mut out);
+                out.push_str(",\"error\":\"invalid_json\"}");
+                out
+            }
+        }
     })
 }
 
@@ -154,15 +214,15 @@ mod tests {
     }
 
     fn validate_json(text: &str, options: &str) -> Option<String> {
-        super::validate_input(put(text), options)
+        super::validate_input(put(text), options, "", true)
     }
 
     fn normalize_json(text: &str, options: &str) -> String {
-        super::normalize_input(put(text), options)
+        super::normalize_input(put(text), options, "")
     }
 
     fn build_request_json(text: &str, options: &str) -> String {
-        super::build_request_input(put(text), options)
+        super::build_request_input(put(text), options, "")
     }
 
     fn parse_response(text: &str) -> String {
@@ -220,7 +280,7 @@ mod tests {
         unsafe { std::ptr::copy_nonoverlapping(head.as_ptr(), ptr, head.len()) };
         let ptr = super::input_buffer(head.len(), text.len() * 3);
         unsafe { std::ptr::copy_nonoverlapping(tail.as_ptr(), ptr.add(head.len()), tail.len()) };
-        let got = report(super::validate_input(text.len(), ""));
+        let got = report(super::validate_input(text.len(), "", "", true));
         let want = parse(&crate::validate_json(text, &crate::Options::new()).to_json());
         assert_eq!(got, want);
         assert_eq!(got["warnings"][0]["path"], "/x");

@@ -231,7 +231,7 @@ const dupes = [
   ["inside an unknown field, 6 levels down", '{"type":"verify","upgradeScope":{"type":"partial","versionNumbers":["1.0"],"deviceKeys":["a"]},"x":{"y":[[{"z":{"a":1,"b":2,"a":3}}]]}}', { valid: false, errors: [["/x/y/0/0/z/a", "duplicate_key"]], warnings: [["/x", "unknown_field"]] }],
   ["escaped and plain spellings of one key", '{"type":"verify","typ\\u0065":"verify","upgradeScope":{"type":"partial","versionNumbers":["1.0"],"deviceKeys":["a"]}}', err(["/type", "duplicate_key"])],
   ["keys differing only in case are distinct", '{"type":"verify","Type":"verify","upgradeScope":{"type":"partial","versionNumbers":["1.0"],"deviceKeys":["a"]}}', warn(["/Type", "unknown_field"])],
-  ["two lone surrogates both read as U+FFFD", '{"type":"verify","upgradeScope":{"type":"partial","versionNumbers":["1.0"],"deviceKeys":["a"]},"\\ud800":1,"\\udbff":2}', { valid: false, errors: [["/\ufffd", "duplicate_key"]], warnings: [["/\ufffd", "unknown_field"], ["/\ufffd", "unknown_field"]] }],
+  ["two lone surrogates both read as U+FFFD", '{"type":"verify","upgradeScope":{"type":"partial","versionNumbers":["1.0"],"deviceKeys":["a"]},"\\ud800":1,"\\udbff":2}', { valid: false, errors: [["/\ufffd", "duplicate_key"]], warnings: [["/\ufffd", "unknown_field"]] }],
 ];
 for (const [name, text, expect] of dupes) row(`duplicate keys: ${name}`, { text }, expect);
 

@@ -140,7 +140,8 @@ fn request_fixtures() {
                 ));
             }
             if let (Some(input), None) = (case.get("input"), case["text"].as_str()) {
-                let again = build_request_json(&input.to_string(), &options);
+                let mut again = build_request_json(&input.to_string(), &options);
+                again.report = again.report.without_spans();
                 assert_eq!(again, built, "{}: text and value disagree", case["name"]);
             }
         }
@@ -155,7 +156,8 @@ fn normalize_fixtures() {
         for case in cases(&file) {
             let options = Options::from_json_value(&case["options"]);
             let normalized = normalize_value(&case["body"], &options);
-            let from_text = normalize_json(&case["body"].to_string(), &options);
+            let mut from_text = normalize_json(&case["body"].to_string(), &options);
+            from_text.report = from_text.report.without_spans();
             assert_eq!(
                 normalized, from_text,
                 "{}: text and value disagree",

@@ -614,7 +614,7 @@ fn problems(report: &Report) -> Vec<Problem> {
 fn check(value: &Value) -> Report {
     let options = Options::new();
     let report = validate_value(value, &options);
-    let from_text = validate_json(&value.to_string(), &options);
+    let from_text = validate_json(&value.to_string(), &options).without_spans();
     assert_eq!(
         report, from_text,
         "validate_value and validate_json disagree on {value}"

@@ -114,7 +114,7 @@ fn parse_job_drops_ignored_selectors_and_coerces_numeric_strings() {
 fn parse_job_returns_the_report_when_invalid() {
     let report = parse_job(r#"{"type":"verify"}"#, &Options::new()).unwrap_err();
     assert_eq!(report.errors[0].path, "/upgradeScope");
-    let strict = Options::new().strict(true);
+    let strict = Options::new().with_strict(true);
     let warned = r#"{"type":"verify","x":1,"upgradeScope":{"type":"partial","versionNumbers":["1"],"deviceKeys":["d"]}}"#;
     assert!(parse_job(warned, &Options::new()).is_ok());
     assert_eq!(parse_job(warned, &strict).unwrap_err().errors[0].path, "/x");
@@ -141,7 +141,7 @@ fn the_builder_validates_the_whole_request() {
             ("/body/upgradeScope/deviceKeys", "too_many_device_keys")
         ]
     );
-    let roomy = Options::new().firmware(FirmwareFacts {
+    let roomy = Options::new().with_firmware(FirmwareFacts {
         max_allowed_for_verification: Some(10),
         ..Default::default()
     });
@@ -159,7 +159,7 @@ fn the_builder_validates_the_whole_request() {
 fn options_deserialize_strictly_with_serde_and_leniently_by_hand() {
     let strict: Options =
         serde_json::from_value(json!({"locale": "zh", "utcOffsetMinutes": 480})).unwrap();
-    assert_eq!(strict.get_utc_offset_minutes(), 480);
+    assert_eq!(strict.utc_offset_minutes(), 480);
     assert!(serde_json::from_value::<Options>(json!({"locale": "fr"})).is_err());
     let lenient = Options::from_json_str(r#"{"locale": "fr", "strict": true}"#);
     assert!(lenient.is_strict());
@@ -173,8 +173,8 @@ fn options_deserialize_strictly_with_serde_and_leniently_by_hand() {
     );
     assert_eq!(
         Options::new()
-            .utc_offset_minutes(10_000)
-            .get_utc_offset_minutes(),
+            .with_utc_offset_minutes(10_000)
+            .utc_offset_minutes(),
         840
     );
 }
@@ -184,7 +184,7 @@ fn repeated_option_keys_last_wins_and_problems_come_in_key_order() {
     let last_wins =
         Options::from_json_str(r#"{"locale": "fr", "locale": "zh", "strict": 1, "strict": true}"#);
     assert_eq!(
-        (last_wins.get_locale(), last_wins.is_strict()),
+        (last_wins.locale(), last_wins.is_strict()),
         (Locale::Zh, true)
     );
     let report = validate_value(

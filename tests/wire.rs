@@ -1,12 +1,29 @@
-//! The JSON wire formats of SPEC §3 and §4, tested against `json!` literals.
+//! The JSON wire formats of the report, `normalize`, `buildRequest` and `parseResponse`,
+//! tested against `json!` literals. Positions are tested on their own
+//! (`positions_hints_and_fixes_on_the_wire`); elsewhere they are left out.
 
 use enos_ota_job::{
     build_request_json, normalize_json, parse_response, validate_json, Code, Options, Severity,
 };
 use serde_json::{json, Value};
 
+/// The wire JSON of `value`, without the position members.
 fn wire<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap()
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                for key in ["line", "column", "endLine", "endColumn"] {
+                    map.remove(key);
+                }
+                map.values_mut().for_each(strip);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(value).unwrap();
+    strip(&mut v);
+    v
 }
 
 const VERIFY_TOTAL_SEVEN: &str = r#"{"type":"verify","upgradeTimeout":"100","maximumConcurrency":3,
@@ -21,7 +38,8 @@ fn report_in_english() {
             "valid": false,
             "errors": [
                 {"path": "/upgradeScope/type", "code": "verify_requires_partial",
-                 "message": "upgradeScope type total is not allowed for verification task", "enosCode": 24611},
+                 "message": "upgradeScope type total is not allowed for verification task", "enosCode": 24611,
+                 "hint": "set the scope type to partial and list the devices in deviceKeys"},
                 {"path": "/upgradeScope/deviceKeys", "code": "too_many_device_keys",
                  "message": "7 device keys exceed the verification maximum of 5", "enosCode": 24612},
                 {"path": "/upgradeTimeout", "code": "out_of_range",
@@ -30,7 +48,9 @@ fn report_in_english() {
             "warnings": [
                 {"path": "/upgradeScope/deviceKeys/6", "code": "duplicate_value", "message": "repeats the value at index 0"},
                 {"path": "/maximumConcurrency", "code": "ignored_field", "message": "ignored: a verify job does not use this field"},
-                {"path": "/upgradeTimeout", "code": "numeric_string", "message": "a number written as a string: send the number"}
+                {"path": "/upgradeTimeout", "code": "numeric_string", "message": "a number written as a string: send the number",
+                 "hint": "write the number 100 without quotes; the fix removes the quotes",
+                 "fix": [{"op": "replace", "path": "/upgradeTimeout", "value": 100}]}
             ]
         })
     );
@@ -48,7 +68,8 @@ fn report_in_chinese_and_strict() {
             "valid": false,
             "errors": [
                 {"path": "/upgradeScope/type", "code": "verify_requires_partial",
-                 "message": "验证任务不能使用 upgradeScope 的 total 选项", "enosCode": 24611},
+                 "message": "验证任务不能使用 upgradeScope 的 total 选项", "enosCode": 24611,
+                 "hint": "请把范围类型设为 partial,并在 deviceKeys 中列出设备"},
                 {"path": "/upgradeScope/deviceKeys/6", "code": "duplicate_value",
                  "message": "与索引 0 处的值重复", "enosCode": null},
                 {"path": "/upgradeScope/deviceKeys", "code": "too_many_device_keys",
@@ -56,13 +77,34 @@ fn report_in_chinese_and_strict() {
                 {"path": "/maximumConcurrency", "code": "ignored_field",
                  "message": "已忽略:验证任务不使用此字段", "enosCode": null},
                 {"path": "/upgradeTimeout", "code": "numeric_string",
-                 "message": "以字符串表示的数字:请直接发送数字", "enosCode": null},
+                 "message": "以字符串表示的数字:请直接发送数字", "enosCode": null,
+                 "hint": "去掉引号,直接写数字 100;修复会去掉引号",
+                 "fix": [{"op": "replace", "path": "/upgradeTimeout", "value": 100}]},
                 {"path": "/upgradeTimeout", "code": "out_of_range",
                  "message": "必须在 300 到 172800 之间", "enosCode": null}
             ],
             "warnings": []
         })
     );
+}
+
+#[test]
+fn positions_hints_and_fixes_on_the_wire() {
+    let text = "{\n  \"type\": \"verify\",\n  \"upgradeScope\": {\"type\": \"partial\", \"versionNumbers\": [\"1\"],\n    \"devicekeys\": [\"d\"]}\n}";
+    let report = validate_json(text, &Options::new());
+    assert_eq!(
+        serde_json::to_value(&report).unwrap(),
+        json!({"valid": false, "errors": [
+            {"path": "/upgradeScope/deviceKeys", "code": "required", "message": "this field is required",
+             "enosCode": null, "line": 3, "column": 19, "endLine": 4, "endColumn": 25}
+        ], "warnings": [
+            {"path": "/upgradeScope/devicekeys", "code": "unknown_field", "message": "unknown field: the platform ignores it",
+             "line": 4, "column": 5, "endLine": 4, "endColumn": 17,
+             "hint": "did you mean `deviceKeys`? the fix renames the field",
+             "fix": [{"op": "move", "from": "/upgradeScope/devicekeys", "path": "/upgradeScope/deviceKeys"}]}
+        ]})
+    );
+    assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap());
 }
 
 #[test]

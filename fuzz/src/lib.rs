@@ -12,17 +12,17 @@ use serde_json::{Map, Number, Value};
 pub fn options_for(len: usize) -> Options {
     match len % 4 {
         0 => Options::new(),
-        1 => Options::new().strict(true).locale(Locale::Zh),
+        1 => Options::new().with_strict(true).with_locale(Locale::Zh),
         2 => Options::new()
-            .utc_offset_minutes(480)
-            .firmware(FirmwareFacts {
+            .with_utc_offset_minutes(480)
+            .with_firmware(FirmwareFacts {
                 version: Some("2.0".into()),
                 max_allowed_for_verification: Some(2),
                 ..FirmwareFacts::default()
             }),
         _ => Options::new()
-            .utc_offset_minutes(-720)
-            .firmware(FirmwareFacts {
+            .with_utc_offset_minutes(-720)
+            .with_firmware(FirmwareFacts {
                 exists: Some(true),
                 enable_verification: Some(true),
                 verified: Some(false),

@@ -6,13 +6,20 @@
 //! borrows strings that need no unescaping, records repeated keys and keeps member
 //! order, so every rule can report exactly what the user wrote.
 
+mod integer;
+mod locate;
 mod parse;
 mod write;
 
 use std::borrow::Cow;
 
-pub(crate) use parse::{parse, parse_document, ParseError, ParseErrorKind};
-pub(crate) use write::{write_compact, write_int, write_key, write_string};
+pub(crate) use integer::{parse_digits, parse_integer, Integer};
+pub(crate) use locate::{line_columns, locate, Target};
+pub use parse::SyntaxError;
+pub(crate) use parse::{parse, parse_document, ParseError};
+pub(crate) use write::{
+    write_compact, write_int, write_key, write_pretty, write_string, write_value,
+};
 
 /// The deepest nesting read: the root container is level 1, and a container at
 /// level [`MAX_DEPTH`] is refused (serde_json's own limit, SPEC §7.2).
@@ -67,12 +74,17 @@ impl Node<'_> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TooDeep;
 
-/// Borrows a `serde_json::Value` as a [`Node`], refusing nesting beyond [`MAX_DEPTH`].
-pub(crate) fn from_value(value: &serde_json::Value) -> Result<Node<'_>, TooDeep> {
-    from_value_at(value, 1)
+/// Borrows a `serde_json::Value` as a [`Node`], refusing containers at level `max_depth`
+/// (the root is level 1), as [`parse_document`] does.
+pub(crate) fn from_value(value: &serde_json::Value, max_depth: usize) -> Result<Node<'_>, TooDeep> {
+    from_value_at(value, 1, max_depth)
 }
 
-fn from_value_at(value: &serde_json::Value, depth: usize) -> Result<Node<'_>, TooDeep> {
+fn from_value_at(
+    value: &serde_json::Value,
+    depth: usize,
+    max_depth: usize,
+) -> Result<Node<'_>, TooDeep> {
     use serde_json::Value;
     Ok(match value {
         Value::Null => Node::Null,
@@ -80,22 +92,25 @@ fn from_value_at(value: &serde_json::Value, depth: usize) -> Result<Node<'_>, To
         Value::Number(n) => Node::Number(Cow::Owned(n.to_string())),
         Value::String(s) => Node::String(Cow::Borrowed(s)),
         Value::Array(items) => {
-            if depth >= MAX_DEPTH {
+            if depth >= max_depth {
                 return Err(TooDeep);
             }
             let mut out = Vec::with_capacity(items.len());
             for item in items {
-                out.push(from_value_at(item, depth + 1)?);
+                out.push(from_value_at(item, depth + 1, max_depth)?);
             }
             Node::Array(out)
         }
         Value::Object(map) => {
-            if depth >= MAX_DEPTH {
+            if depth >= max_depth {
                 return Err(TooDeep);
             }
             let mut members = Vec::with_capacity(map.len());
             for (k, v) in map {
-                members.push((Cow::Borrowed(k.as_str()), from_value_at(v, depth + 1)?));
+                members.push((
+                    Cow::Borrowed(k.as_str()),
+                    from_value_at(v, depth + 1, max_depth)?,
+                ));
             }
             Node::Object(Object {
                 members,

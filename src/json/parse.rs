@@ -7,22 +7,35 @@ use std::borrow::Cow;
 /// Why a text is not JSON, and where (a byte offset into the text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct ParseError {
-    pub kind: ParseErrorKind,
+    pub kind: SyntaxError,
     pub offset: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ParseErrorKind {
+/// The syntax errors of the JSON reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SyntaxError {
+    /// The text ends inside a value.
     Eof,
+    /// No value starts here.
     ExpectedValue,
+    /// A member's key is not followed by `:`.
     ExpectedColon,
+    /// An array item is not followed by `,` or `]`.
     ExpectedCommaOrBracket,
+    /// An object member is not followed by `,` or `}`.
     ExpectedCommaOrBrace,
+    /// An object key that is not a string.
     KeyMustBeString,
+    /// A malformed number.
     InvalidNumber,
+    /// A malformed escape in a string.
     InvalidEscape,
+    /// An unescaped control character in a string.
     ControlCharacter,
+    /// Text after the JSON value.
     TrailingCharacters,
+    /// Nested 128 levels deep or more.
     TooDeep,
     /// Only for byte input: the text is not UTF-8.
     InvalidUtf8,
@@ -31,41 +44,30 @@ pub(crate) enum ParseErrorKind {
 impl ParseError {
     /// 1-based line and column (in characters) of the error in `text`.
     pub fn line_column(&self, text: &str) -> (usize, usize) {
-        let offset = self.offset.min(text.len());
-        let before = &text.as_bytes()[..offset];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        // Count characters, not bytes: UTF-8 continuation bytes do not start one.
-        let column = before[line_start..]
-            .iter()
-            .filter(|&&b| (b & 0xC0) != 0x80)
-            .count()
-            + 1;
-        (line, column)
+        super::locate::line_columns(text, &[self.offset])[0]
     }
 }
 
 /// Parses a whole JSON text.
 pub(crate) fn parse(text: &str) -> Result<Node<'_>, ParseError> {
-    parse_document(text).map(|(node, _)| node)
+    parse_document(text, MAX_DEPTH).map(|(node, _)| node)
 }
 
-/// Parses a whole JSON text, and tells whether some object in it repeats a key.
-pub(crate) fn parse_document(text: &str) -> Result<(Node<'_>, bool), ParseError> {
+/// Parses a whole JSON text, refusing containers at level `max_depth` (the root is
+/// level 1), and tells whether some object in it repeats a key.
+pub(crate) fn parse_document(text: &str, max_depth: usize) -> Result<(Node<'_>, bool), ParseError> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
         pos: 0,
         saw_duplicates: false,
+        max_depth,
     };
     p.skip_ws();
     let node = p.value(1)?;
     p.skip_ws();
     if p.pos != p.bytes.len() {
-        return Err(p.error(ParseErrorKind::TrailingCharacters));
+        return Err(p.error(SyntaxError::TrailingCharacters));
     }
     Ok((node, p.saw_duplicates))
 }
@@ -75,10 +77,11 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     saw_duplicates: bool,
+    max_depth: usize,
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, kind: ParseErrorKind) -> ParseError {
+    fn error(&self, kind: SyntaxError) -> ParseError {
         ParseError {
             kind,
             offset: self.pos,
@@ -97,7 +100,7 @@ impl<'a> Parser<'a> {
 
     fn value(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
         match self.peek() {
-            None => Err(self.error(ParseErrorKind::Eof)),
+            None => Err(self.error(SyntaxError::Eof)),
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
             Some(b'"') => Ok(Node::String(self.string()?)),
@@ -105,24 +108,24 @@ impl<'a> Parser<'a> {
             Some(b't') => self.literal("true", Node::Bool(true)),
             Some(b'f') => self.literal("false", Node::Bool(false)),
             Some(b'n') => self.literal("null", Node::Null),
-            Some(_) => Err(self.error(ParseErrorKind::ExpectedValue)),
+            Some(_) => Err(self.error(SyntaxError::ExpectedValue)),
         }
     }
 
     fn literal(&mut self, word: &str, node: Node<'a>) -> Result<Node<'a>, ParseError> {
         for &expected in word.as_bytes() {
             match self.peek() {
-                None => return Err(self.error(ParseErrorKind::Eof)),
+                None => return Err(self.error(SyntaxError::Eof)),
                 Some(b) if b == expected => self.pos += 1,
-                Some(_) => return Err(self.error(ParseErrorKind::ExpectedValue)),
+                Some(_) => return Err(self.error(SyntaxError::ExpectedValue)),
             }
         }
         Ok(node)
     }
 
     fn enter(&self, depth: usize) -> Result<(), ParseError> {
-        if depth >= MAX_DEPTH {
-            Err(self.error(ParseErrorKind::TooDeep))
+        if depth >= self.max_depth {
+            Err(self.error(SyntaxError::TooDeep))
         } else {
             Ok(())
         }
@@ -147,8 +150,8 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     return Ok(Node::Array(items));
                 }
-                None => return Err(self.error(ParseErrorKind::Eof)),
-                Some(_) => return Err(self.error(ParseErrorKind::ExpectedCommaOrBracket)),
+                None => return Err(self.error(SyntaxError::Eof)),
+                Some(_) => return Err(self.error(SyntaxError::ExpectedCommaOrBracket)),
             }
         }
     }
@@ -166,15 +169,15 @@ impl<'a> Parser<'a> {
             self.skip_ws();
             match self.peek() {
                 Some(b'"') => {}
-                None => return Err(self.error(ParseErrorKind::Eof)),
-                Some(_) => return Err(self.error(ParseErrorKind::KeyMustBeString)),
+                None => return Err(self.error(SyntaxError::Eof)),
+                Some(_) => return Err(self.error(SyntaxError::KeyMustBeString)),
             }
             let key = self.string()?;
             self.skip_ws();
             match self.peek() {
                 Some(b':') => self.pos += 1,
-                None => return Err(self.error(ParseErrorKind::Eof)),
-                Some(_) => return Err(self.error(ParseErrorKind::ExpectedColon)),
+                None => return Err(self.error(SyntaxError::Eof)),
+                Some(_) => return Err(self.error(SyntaxError::ExpectedColon)),
             }
             self.skip_ws();
             let value = self.value(depth + 1)?;
@@ -192,8 +195,8 @@ impl<'a> Parser<'a> {
                         has_duplicates,
                     }));
                 }
-                None => return Err(self.error(ParseErrorKind::Eof)),
-                Some(_) => return Err(self.error(ParseErrorKind::ExpectedCommaOrBrace)),
+                None => return Err(self.error(SyntaxError::Eof)),
+                Some(_) => return Err(self.error(SyntaxError::ExpectedCommaOrBrace)),
             }
         }
     }
@@ -206,8 +209,8 @@ impl<'a> Parser<'a> {
         match self.peek() {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => self.digits(),
-            None => return Err(self.error(ParseErrorKind::Eof)),
-            Some(_) => return Err(self.error(ParseErrorKind::InvalidNumber)),
+            None => return Err(self.error(SyntaxError::Eof)),
+            Some(_) => return Err(self.error(SyntaxError::InvalidNumber)),
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
@@ -235,8 +238,8 @@ impl<'a> Parser<'a> {
                 self.digits();
                 Ok(())
             }
-            None => Err(self.error(ParseErrorKind::Eof)),
-            Some(_) => Err(self.error(ParseErrorKind::InvalidNumber)),
+            None => Err(self.error(SyntaxError::Eof)),
+            Some(_) => Err(self.error(SyntaxError::InvalidNumber)),
         }
     }
 
@@ -286,7 +289,7 @@ impl<'a> Parser<'a> {
     fn string_escaped(&mut self, out: &mut String) -> Result<(), ParseError> {
         loop {
             match self.peek() {
-                None => return Err(self.error(ParseErrorKind::Eof)),
+                None => return Err(self.error(SyntaxError::Eof)),
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(());
@@ -295,7 +298,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     self.escape(out)?;
                 }
-                Some(_) => return Err(self.error(ParseErrorKind::ControlCharacter)),
+                Some(_) => return Err(self.error(SyntaxError::ControlCharacter)),
             }
             let start = self.pos;
             self.skip_plain();
@@ -305,7 +308,7 @@ impl<'a> Parser<'a> {
 
     fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
         let Some(b) = self.peek() else {
-            return Err(self.error(ParseErrorKind::Eof));
+            return Err(self.error(SyntaxError::Eof));
         };
         self.pos += 1;
         let c = match b {
@@ -320,7 +323,7 @@ impl<'a> Parser<'a> {
             b'u' => self.unicode_escape()?,
             _ => {
                 self.pos -= 1;
-                return Err(self.error(ParseErrorKind::InvalidEscape));
+                return Err(self.error(SyntaxError::InvalidEscape));
             }
         };
         out.push(c);
@@ -353,11 +356,11 @@ impl<'a> Parser<'a> {
         let mut v = 0u32;
         for _ in 0..4 {
             let d = match self.peek() {
-                None => return Err(self.error(ParseErrorKind::Eof)),
+                None => return Err(self.error(SyntaxError::Eof)),
                 Some(b) => (b as char).to_digit(16),
             };
             let Some(d) = d else {
-                return Err(self.error(ParseErrorKind::InvalidEscape));
+                return Err(self.error(SyntaxError::InvalidEscape));
             };
             v = v * 16 + d;
             self.pos += 1;
@@ -416,23 +419,19 @@ mod tests {
     #[test]
     fn reports_errors_with_positions() {
         let cases = [
-            ("", ParseErrorKind::Eof, (1, 1)),
-            ("{\n  \"a\": tru }", ParseErrorKind::ExpectedValue, (2, 11)),
-            ("[1,]", ParseErrorKind::ExpectedValue, (1, 4)),
-            ("{\"a\" 1}", ParseErrorKind::ExpectedColon, (1, 6)),
-            ("{1:2}", ParseErrorKind::KeyMustBeString, (1, 2)),
-            ("[1 2]", ParseErrorKind::ExpectedCommaOrBracket, (1, 4)),
-            (
-                "{\"a\":1 \"b\"}",
-                ParseErrorKind::ExpectedCommaOrBrace,
-                (1, 8),
-            ),
-            ("01", ParseErrorKind::TrailingCharacters, (1, 2)),
-            ("1.", ParseErrorKind::Eof, (1, 3)),
-            ("-x", ParseErrorKind::InvalidNumber, (1, 2)),
-            ("\"\\x\"", ParseErrorKind::InvalidEscape, (1, 3)),
-            ("\"a\tb\"", ParseErrorKind::ControlCharacter, (1, 3)),
-            ("\"é\u{1}\"", ParseErrorKind::ControlCharacter, (1, 3)),
+            ("", SyntaxError::Eof, (1, 1)),
+            ("{\n  \"a\": tru }", SyntaxError::ExpectedValue, (2, 11)),
+            ("[1,]", SyntaxError::ExpectedValue, (1, 4)),
+            ("{\"a\" 1}", SyntaxError::ExpectedColon, (1, 6)),
+            ("{1:2}", SyntaxError::KeyMustBeString, (1, 2)),
+            ("[1 2]", SyntaxError::ExpectedCommaOrBracket, (1, 4)),
+            ("{\"a\":1 \"b\"}", SyntaxError::ExpectedCommaOrBrace, (1, 8)),
+            ("01", SyntaxError::TrailingCharacters, (1, 2)),
+            ("1.", SyntaxError::Eof, (1, 3)),
+            ("-x", SyntaxError::InvalidNumber, (1, 2)),
+            ("\"\\x\"", SyntaxError::InvalidEscape, (1, 3)),
+            ("\"a\tb\"", SyntaxError::ControlCharacter, (1, 3)),
+            ("\"é\u{1}\"", SyntaxError::ControlCharacter, (1, 3)),
         ];
         for (text, kind, pos) in cases {
             let err = parse(text).unwrap_err();
@@ -445,8 +444,8 @@ mod tests {
         let ok = format!("{}{}", "[".repeat(127), "]".repeat(127));
         assert!(parse(&ok).is_ok());
         let deep = format!("{}{}", "[".repeat(128), "]".repeat(128));
-        assert_eq!(parse(&deep).unwrap_err().kind, ParseErrorKind::TooDeep);
+        assert_eq!(parse(&deep).unwrap_err().kind, SyntaxError::TooDeep);
         let very_deep = "[".repeat(100_000);
-        assert_eq!(parse(&very_deep).unwrap_err().kind, ParseErrorKind::TooDeep);
+        assert_eq!(parse(&very_deep).unwrap_err().kind, SyntaxError::TooDeep);
     }
 }

@@ -35,6 +35,46 @@ pub(crate) fn write_compact(node: &Node<'_>, out: &mut String) {
     }
 }
 
+/// Appends `node` as `JSON.stringify(node, null, indent)` writes it: one member or item a
+/// line, `": "` after keys, empty containers as `{}` and `[]`.
+pub(crate) fn write_pretty(node: &Node<'_>, indent: &str, level: usize, out: &mut String) {
+    let newline = |out: &mut String, level: usize| {
+        out.push('\n');
+        for _ in 0..level {
+            out.push_str(indent);
+        }
+    };
+    match node {
+        Node::Array(items) if !items.is_empty() => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, level + 1);
+                write_pretty(item, indent, level + 1, out);
+            }
+            newline(out, level);
+            out.push(']');
+        }
+        Node::Object(obj) if !obj.members.is_empty() => {
+            out.push('{');
+            for (i, (key, value)) in obj.members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, level + 1);
+                write_string(key, out);
+                out.push_str(": ");
+                write_pretty(value, indent, level + 1, out);
+            }
+            newline(out, level);
+            out.push('}');
+        }
+        other => write_compact(other, out),
+    }
+}
+
 /// Appends the decimal digits of `n` (no `core::fmt`: it keeps the wasm small).
 pub(crate) fn write_int(n: i64, out: &mut String) {
     if n < 0 {
@@ -54,6 +94,49 @@ pub(crate) fn write_int(n: i64, out: &mut String) {
     for &d in &digits[start..] {
         out.push(char::from(d));
     }
+}
+
+/// Appends the compact JSON text of a `serde_json::Value` (map members in the map's order,
+/// numbers as serde_json writes them).
+pub(crate) fn write_value(value: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => write_int(i, out),
+            None => out.push_str(&n.to_string()),
+        },
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(key, out);
+                out.push(':');
+                write_value(item, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Appends the decimal digits of `n`.
+pub(crate) fn push_usize(n: usize, out: &mut String) {
+    write_int(i64::try_from(n).unwrap_or(i64::MAX), out);
 }
 
 /// Appends `"key":` (the key needs no escaping).

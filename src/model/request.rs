@@ -5,8 +5,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::OtaJob;
-use crate::options::Options;
-use crate::report::Report;
 
 /// The API's path, below the gateway's origin.
 pub const PATH: &str = "/connect-service/v2.1/ota-jobs";
@@ -55,6 +53,7 @@ pub struct CreateOtaJob {
 
 impl CreateOtaJob {
     /// A request without a gateway address (the URL is then the path alone).
+    #[must_use]
     pub fn new(
         org_id: impl Into<String>,
         firmware_id: impl Into<String>,
@@ -69,16 +68,9 @@ impl CreateOtaJob {
     }
 
     /// Sets the gateway's host or origin.
+    #[must_use]
     pub fn apigw_address(mut self, address: impl Into<String>) -> CreateOtaJob {
         self.apigw_address = Some(address.into());
         self
-    }
-
-    /// Validates the whole request and builds it, or returns the report of what is wrong.
-    pub fn build(&self, options: &Options) -> Result<HttpRequest, Report> {
-        // Through text, so that the body keeps the model's field order.
-        let text = serde_json::to_string(self).unwrap_or_default();
-        let built = crate::request::build_request_json(&text, options);
-        built.request.ok_or(built.report)
     }
 }

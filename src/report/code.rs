@@ -1,4 +1,4 @@
-//! The stable problem codes of SPEC §3.
+//! The stable problem codes.
 
 use std::fmt;
 
@@ -24,7 +24,7 @@ macro_rules! codes {
         }
 
         impl Code {
-            /// Every code, in the order of SPEC §3.
+            /// Every code, errors then warnings.
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];
 
             /// The stable string form, e.g. `"out_of_range"`.

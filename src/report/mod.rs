@@ -1,62 +1,115 @@
-//! The report: every problem found in one pass, with its path, code and message.
+//! The report: every problem found in one pass, with its path, code, message, position,
+//! hint and fix.
+//!
+//! The rules record [`Finding`]s (a path and a typed [`Problem`]); the report writes their
+//! messages and hints in one locale and, for JSON text, their positions, only for the
+//! problems found: a valid body pays for none of it.
 
 mod code;
-mod message;
+mod en;
+mod issue;
+mod problem;
+mod time;
+mod wire;
+mod zh;
 
 use std::fmt;
+use std::str::FromStr;
 
-use serde::ser::{SerializeStruct, Serializer};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use code::{Code, Severity};
-pub(crate) use message::{Detail, Ignored, Kind, OptionProblem};
+pub use issue::{Issue, PatchOp, Span};
+pub use problem::{
+    Enumerated, Expected, FieldSuggestion, Found, Ignored, JsValueKind, JsonError, OptionProblem,
+    Problem, Rescaled, TimeUnit, Window,
+};
 
 use crate::json;
-use crate::options::Locale;
+
+/// The language of messages and hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Locale {
+    /// English (the default).
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Locale {
+    /// `"en"` or `"zh"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Zh => "zh",
+        }
+    }
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of parsing a [`Locale`] other than `en` or `zh`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown locale `{0}`: expected `en` or `zh`")]
+pub struct UnknownLocale(pub String);
+
+impl FromStr for Locale {
+    type Err = UnknownLocale;
+
+    fn from_str(s: &str) -> Result<Locale, UnknownLocale> {
+        match s {
+            "en" => Ok(Locale::En),
+            "zh" => Ok(Locale::Zh),
+            other => Err(UnknownLocale(other.to_owned())),
+        }
+    }
+}
 
 /// A problem as the rules find it; its message is written when the report is made.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Finding {
     pub path: String,
-    pub code: Code,
-    pub detail: Detail,
+    pub problem: Problem,
+    /// A candidate fix; the check pipeline keeps it only if it works.
+    pub fix: Option<Vec<PatchOp>>,
+    /// For `duplicate_key`: which copy of the key (0 is the first); others point at the last.
+    pub occurrence: Option<usize>,
+    /// A byte offset that is the position itself (the syntax error of `invalid_json`).
+    pub offset: Option<usize>,
 }
 
-/// One problem of a [`Report`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Issue {
-    /// RFC 6901 JSON Pointer into the validated document (`""` is the root).
-    pub path: String,
-    /// The stable machine-readable code.
-    pub code: Code,
-    /// A human sentence in the requested locale.
-    pub message: String,
-}
+impl Finding {
+    pub fn new(path: String, problem: Problem) -> Finding {
+        Finding {
+            path,
+            problem,
+            fix: None,
+            occurrence: None,
+            offset: None,
+        }
+    }
 
-impl Issue {
-    /// The EnOS platform error code of this problem, where it has one.
-    pub fn enos_code(&self) -> Option<u32> {
-        self.code.enos_code()
+    pub fn code(&self) -> Code {
+        self.problem.code()
     }
 }
 
-impl fmt::Display for Issue {
-    /// `path: code: message`; the root path shows as `""`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "\"\""
-        } else {
-            &self.path
-        };
-        write!(f, "{path}: {}: {}", self.code, self.message)
-    }
-}
-
-/// The result of a validation (SPEC §3).
+/// The result of a validation.
 ///
-/// It serializes to the wire format
-/// `{"valid", "errors": [{"path", "code", "message", "enosCode"}], "warnings": [{"path", "code", "message"}]}`.
+/// It serializes to the wire format `{"valid", "errors": [...], "warnings": [...]}`, each
+/// issue `{"path", "code", "message", "enosCode" (errors only), "line"?, "column"?,
+/// "endLine"?, "endColumn"?, "hint"?, "fix"?}`. It is an [`std::error::Error`], so
+/// `parse_job(..)?` works into `Box<dyn Error>`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct Report {
     /// `true` exactly when `errors` is empty.
     pub valid: bool,
@@ -67,17 +120,53 @@ pub struct Report {
 }
 
 impl Report {
-    /// Sorts findings into errors and warnings and writes their messages.
-    pub(crate) fn new(findings: Vec<Finding>, locale: Locale, strict: bool) -> Report {
+    /// Writes the findings' messages and hints in `locale`, their positions in `text`
+    /// when the document was text, and sorts them into errors and warnings.
+    pub(crate) fn new(
+        findings: Vec<Finding>,
+        locale: Locale,
+        strict: bool,
+        text: Option<&str>,
+    ) -> Report {
+        let spans = match text {
+            Some(text) if !findings.is_empty() => spans(text, &findings),
+            _ => vec![None; findings.len()],
+        };
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        for f in findings {
-            let issue = Issue {
-                message: message::render(f.code, &f.detail, locale),
-                path: f.path,
-                code: f.code,
+        for (f, span) in findings.into_iter().zip(spans) {
+            let code = f.code();
+            let (message, mut hint) = match locale {
+                Locale::En => (en::message(&f.problem), en::hint(&f.problem)),
+                Locale::Zh => (zh::message(&f.problem), zh::hint(&f.problem)),
             };
-            if strict || f.code.severity() == Severity::Error {
+            if f.fix.is_some() {
+                let clause = match locale {
+                    Locale::En => en::fix_clause(&f.problem),
+                    Locale::Zh => zh::fix_clause(&f.problem),
+                };
+                hint = Some(match hint {
+                    Some(h) => {
+                        let joint = match (h.ends_with('?'), locale) {
+                            (true, _) => " ",
+                            (false, Locale::En) => "; ",
+                            (false, Locale::Zh) => ";",
+                        };
+                        format!("{h}{joint}{clause}")
+                    }
+                    None => clause.to_owned(),
+                });
+            }
+            let issue = Issue {
+                path: f.path,
+                code,
+                message,
+                span,
+                hint,
+                fix: f.fix,
+                problem: f.problem,
+            };
+            if strict || code.severity() == Severity::Error {
                 errors.push(issue);
             } else {
                 warnings.push(issue);
@@ -91,14 +180,27 @@ impl Report {
     }
 
     /// Whether some error or warning has this code.
+    #[must_use]
     pub fn has(&self, code: Code) -> bool {
-        self.errors
-            .iter()
-            .chain(&self.warnings)
-            .any(|i| i.code == code)
+        self.issues().any(|i| i.code == code)
     }
 
-    /// The report as JSON text (SPEC §3): the same text as `serde_json::to_string`.
+    /// The same report without positions, as a report made from a value has none.
+    #[must_use]
+    pub fn without_spans(mut self) -> Report {
+        for issue in self.errors.iter_mut().chain(self.warnings.iter_mut()) {
+            issue.span = None;
+        }
+        self
+    }
+
+    /// Every issue: the errors, then the warnings.
+    pub fn issues(&self) -> impl Iterator<Item = &Issue> {
+        self.errors.iter().chain(&self.warnings)
+    }
+
+    /// The report as JSON text: the same text as `serde_json::to_string`.
+    #[must_use]
     pub fn to_json(&self) -> String {
         let mut out = String::new();
         self.write_json(&mut out);
@@ -107,14 +209,73 @@ impl Report {
 
     /// Appends the report's JSON text (written by hand: no serde code in the wasm).
     pub(crate) fn write_json(&self, out: &mut String) {
-        out.push_str("{\"valid\":");
-        out.push_str(if self.valid { "true" } else { "false" });
-        out.push_str(",\"errors\":");
-        write_issues(&self.errors, true, out);
-        out.push_str(",\"warnings\":");
-        write_issues(&self.warnings, false, out);
-        out.push('}');
+        wire::write_report(self, out);
     }
+}
+
+/// The span of each finding in `text`, where it has one in the text.
+fn spans(text: &str, findings: &[Finding]) -> Vec<Option<Span>> {
+    let mut targets = Vec::new();
+    let mut which = Vec::with_capacity(findings.len());
+    for f in findings {
+        let in_text = match &f.problem {
+            Problem::InvalidOption { .. }
+            | Problem::InvalidJson {
+                error: JsonError::NotText { .. } | JsonError::OutOfMemory | JsonError::TooDeep,
+            } => false,
+            Problem::InvalidJson { .. } => f.offset.is_some(),
+            _ => true,
+        };
+        which.push(in_text.then_some(targets.len()));
+        if in_text && f.offset.is_none() {
+            targets.push(json::Target {
+                pointer: &f.path,
+                key: f.problem.points_to_key(),
+                occurrence: f.occurrence,
+            });
+        } else if in_text {
+            targets.push(json::Target {
+                pointer: "",
+                key: false,
+                occurrence: None,
+            });
+        }
+    }
+    let needs_scan = findings.iter().any(|f| f.offset.is_none());
+    let mut byte_spans = if needs_scan {
+        json::locate(text, &targets)
+    } else {
+        vec![(0, 0); targets.len()]
+    };
+    // Explicit offsets (syntax errors) replace the located root.
+    let mut t = 0;
+    for (f, w) in findings.iter().zip(&which) {
+        if w.is_some() {
+            if let Some(offset) = f.offset {
+                byte_spans[t] = (offset, offset);
+            }
+            t += 1;
+        }
+    }
+    let offsets: Vec<usize> = byte_spans.iter().flat_map(|&(a, b)| [a, b]).collect();
+    let positions = json::line_columns(text, &offsets);
+    which
+        .into_iter()
+        .map(|w| {
+            w.map(|i| {
+                let ((line, column), (end_line, end_column)) =
+                    (positions[2 * i], positions[2 * i + 1]);
+                Span {
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    start: byte_spans[i].0,
+                    end: byte_spans[i].1,
+                }
+            })
+        })
+        .collect()
 }
 
 impl fmt::Display for Report {
@@ -130,64 +291,13 @@ impl fmt::Display for Report {
     }
 }
 
-fn write_issues(issues: &[Issue], with_enos: bool, out: &mut String) {
-    out.push('[');
-    for (i, issue) in issues.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('{');
-        json::write_key("path", out);
-        json::write_string(&issue.path, out);
-        out.push(',');
-        json::write_key("code", out);
-        json::write_string(issue.code.as_str(), out);
-        out.push(',');
-        json::write_key("message", out);
-        json::write_string(&issue.message, out);
-        if with_enos {
-            out.push(',');
-            json::write_key("enosCode", out);
-            match issue.enos_code() {
-                Some(code) => json::write_int(i64::from(code), out),
-                None => out.push_str("null"),
-            }
-        }
-        out.push('}');
-    }
-    out.push(']');
-}
-
-struct Wire<'a>(&'a Issue, bool);
-
-impl Serialize for Wire<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Wire(issue, with_enos) = *self;
-        let mut s = serializer.serialize_struct("Issue", if with_enos { 4 } else { 3 })?;
-        s.serialize_field("path", &issue.path)?;
-        s.serialize_field("code", issue.code.as_str())?;
-        s.serialize_field("message", &issue.message)?;
-        if with_enos {
-            s.serialize_field("enosCode", &issue.enos_code())?;
-        }
-        s.end()
-    }
-}
-
-struct WireList<'a>(&'a [Issue], bool);
-
-impl Serialize for WireList<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|i| Wire(i, self.1)))
-    }
-}
+impl std::error::Error for Report {}
 
 impl Serialize for Report {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Report", 3)?;
-        s.serialize_field("valid", &self.valid)?;
-        s.serialize_field("errors", &WireList(&self.errors, true))?;
-        s.serialize_field("warnings", &WireList(&self.warnings, false))?;
-        s.end()
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        wire::serialize_report(self, serializer)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,6 +5,9 @@
 //!   `retryPolicy`, `schedulePolicy` or `maximumConcurrency`: each is an
 //!   `ignored_field` warning, its content unchecked.
 //! - With a missing or unknown `type` only the rules common to both job types run.
+//! - A root `$schema` string (an editor's link to the JSON Schema) is known: no warning.
+//! - A field of `upgradeScope`, `retryPolicy` or `schedulePolicy` written at the root is
+//!   an `unknown_field` whose hint names where it belongs (and a fix that moves it).
 //!
 //! ```
 //! use enos_ota_job::{validate_value, Options};
@@ -16,13 +19,16 @@
 //! assert_eq!(found, [("/upgradePolicy", "invalid_value"), ("/upgradeTimeout", "out_of_range")]);
 //! ```
 
+use serde_json::Value;
+
 use crate::json::Node;
 use crate::pointer::Path;
-use crate::report::{Code, Detail, Ignored, Kind};
+use crate::report::{Enumerated, Expected, Ignored, Problem};
 
-use super::{retry, schedule, scope, Checker, JobKind};
+use super::read::{replace, Nested};
+use super::{retry, schedule, scope, suggest, Checker, JobKind};
 
-/// The fields of the body (SPEC §2), in the order the rules visit them.
+/// The fields of the body, in the order the rules visit them.
 pub(crate) const FIELDS: [&str; 9] = [
     "name",
     "type",
@@ -35,8 +41,25 @@ pub(crate) const FIELDS: [&str; 9] = [
     "maximumConcurrency",
 ];
 
-pub(crate) const JOB_TYPES: &[&str] = &["upgrade", "verify"];
-pub(crate) const UPGRADE_POLICIES: &[&str] = &["snapshot", "incremental"];
+/// The root member that links a job file to its JSON Schema.
+pub(crate) const SCHEMA_MEMBER: &str = "$schema";
+
+/// The fields of the nested objects, for the hint of a field written at the root.
+const NESTED: [Nested; 3] = [
+    Nested {
+        parent: "upgradeScope",
+        fields: &scope::FIELDS,
+    },
+    Nested {
+        parent: "retryPolicy",
+        fields: &retry::FIELDS,
+    },
+    Nested {
+        parent: "schedulePolicy",
+        fields: &schedule::FIELDS,
+    },
+];
+
 pub(crate) const TIMEOUT_RANGE: (i64, i64) = (300, 172_800);
 pub(crate) const CONCURRENCY_RANGE: (i64, i64) = (1, i32::MAX as i64);
 
@@ -44,8 +67,14 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) -> J
     let Some(obj) = ck.object(node, path) else {
         return JobKind::Unknown;
     };
-    let [name, job_type, upgrade_scope, policy, enable_request, timeout, retry, schedule, concurrency] =
-        ck.fields(obj, path, FIELDS);
+    let mut names = [""; 10];
+    names[..9].copy_from_slice(&FIELDS);
+    names[9] = SCHEMA_MEMBER;
+    let [name, job_type, upgrade_scope, policy, enable_request, timeout, retry, schedule, concurrency, schema] =
+        ck.fields_nested(obj, path, &names, &NESTED);
+    if let Some(schema) = schema {
+        ck.string(schema, &path.key(SCHEMA_MEMBER));
+    }
 
     let kind = kind(ck, job_type, &path.key("type"));
     if let Some(name) = name {
@@ -58,7 +87,7 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) -> J
     match kind {
         JobKind::Upgrade => {
             if let Some(policy) = ck.required(policy, &policy_path) {
-                one_of(ck, policy, &policy_path, UPGRADE_POLICIES);
+                one_of(ck, policy, &policy_path, Enumerated::UpgradePolicy);
             }
             if let Some(enable) = ck.required(enable_request, &enable_path) {
                 ck.boolean(enable, &enable_path);
@@ -74,11 +103,8 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) -> J
             ];
             for (field, slot) in upgrade_only {
                 if slot.is_some() {
-                    ck.report(
-                        &path.key(field),
-                        Code::IgnoredField,
-                        Detail::Ignored(Ignored::VerifyJob),
-                    );
+                    let reason = Ignored::VerifyJob;
+                    ck.report(&path.key(field), Problem::IgnoredField { reason });
                 }
             }
         }
@@ -108,28 +134,45 @@ fn kind(ck: &mut Checker<'_>, slot: Option<&Node<'_>>, path: &Path<'_>) -> JobKi
     let Some(node) = ck.required(slot, path) else {
         return JobKind::Unknown;
     };
-    match one_of(ck, node, path, JOB_TYPES) {
+    match one_of(ck, node, path, Enumerated::JobType) {
         Some("upgrade") => JobKind::Upgrade,
         Some("verify") => JobKind::Verify,
         _ => JobKind::Unknown,
     }
 }
 
-/// A string from `allowed`: `invalid_type` or `invalid_value` otherwise.
+/// A string from the field's allowed set: `invalid_type` or `invalid_value` otherwise.
+/// A near miss of one allowed value gets it as the fix; a job type given as the
+/// upgrade policy gets a hint of its own.
 pub(super) fn one_of<'n>(
     ck: &mut Checker<'_>,
     node: &'n Node<'n>,
     path: &Path<'_>,
-    allowed: &'static [&'static str],
+    field: Enumerated,
 ) -> Option<&'n str> {
     let Node::String(s) = node else {
-        ck.wrong_type(node, path, Kind::String);
+        ck.wrong_type(node, path, Expected::String);
         return None;
     };
+    let allowed = field.allowed();
     if allowed.contains(&s.as_ref()) {
-        Some(s)
-    } else {
-        ck.report(path, Code::InvalidValue, Detail::OneOf(allowed));
-        None
+        return Some(s);
     }
+    let job_type = Enumerated::JobType.allowed();
+    let field = match field {
+        Enumerated::UpgradePolicy if job_type.contains(&s.as_ref()) => {
+            Enumerated::UpgradePolicyGivenJobType
+        }
+        other => other,
+    };
+    let suggestion = match field {
+        Enumerated::UpgradePolicyGivenJobType => None,
+        _ => suggest::near(s, allowed),
+    };
+    let problem = Problem::InvalidValue { field, suggestion };
+    match suggestion {
+        Some(value) => ck.report_fix(path, problem, replace(path, Value::from(value))),
+        None => ck.report(path, problem),
+    }
+    None
 }

@@ -1,4 +1,4 @@
-//! `duplicate_key`: a JSON object repeats a key (SPEC §7.1: one per repeat, at the
+//! `duplicate_key`: a JSON object repeats a key (one per repeat, at the
 //! repeated member). The rules then read the last copy, as JavaScript does.
 //!
 //! ```
@@ -12,7 +12,7 @@
 
 use crate::json::Node;
 use crate::pointer::Path;
-use crate::report::{Code, Detail};
+use crate::report::{Finding, Problem};
 use crate::unique;
 
 use super::Checker;
@@ -30,11 +30,12 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
             if obj.has_duplicates {
                 let keys = obj.members.iter().map(|(k, _)| Some(k.as_ref()));
                 unique::for_each_repeat(keys, |i, _| {
-                    ck.report(
-                        &path.key(&obj.members[i].0),
-                        Code::DuplicateKey,
-                        Detail::Plain,
-                    );
+                    let key = &obj.members[i].0;
+                    let mut finding = Finding::new(path.key(key).render(), Problem::DuplicateKey);
+                    // Which copy of the key this is, for its position.
+                    finding.occurrence =
+                        Some(obj.members[..i].iter().filter(|(k, _)| k == key).count());
+                    ck.findings.push(finding);
                 });
             }
             for (key, value) in &obj.members {

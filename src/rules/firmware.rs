@@ -8,27 +8,27 @@
 //!
 //! ```
 //! use enos_ota_job::{validate_json, Code, FirmwareFacts, Options};
-//! let options = Options::new().firmware(FirmwareFacts { exists: Some(false), ..Default::default() });
+//! let options = Options::new().with_firmware(FirmwareFacts { exists: Some(false), ..Default::default() });
 //! let report = validate_json("not json", &options);
 //! assert!(report.has(Code::FirmwareNotFound));
 //! ```
 
 use crate::pointer::Path;
-use crate::report::{Code, Detail};
+use crate::report::Problem;
 
 use super::{Checker, JobKind};
 
 pub(super) fn check(ck: &mut Checker<'_>, kind: JobKind) {
-    let facts = ck.options.get_firmware();
+    let facts = ck.options.firmware();
     let not_found = facts.exists == Some(false);
     let not_verified = kind == JobKind::Upgrade
         && facts.enable_verification == Some(true)
         && facts.verified == Some(false);
     let root = Path::Root("");
     if not_found {
-        ck.report(&root, Code::FirmwareNotFound, Detail::Plain);
+        ck.report(&root, Problem::FirmwareNotFound);
     }
     if not_verified {
-        ck.report(&root, Code::FirmwareNotVerified, Detail::Plain);
+        ck.report(&root, Problem::FirmwareNotVerified);
     }
 }

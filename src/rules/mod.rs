@@ -1,8 +1,8 @@
-//! The rules of SPEC §2 and §7, one file per part of the body.
+//! The rules of the request, one file per part of it.
 //!
 //! | part | file |
 //! |---|---|
-//! | the body, job `type`, upgrade-only fields, `upgradeTimeout`, `maximumConcurrency` | `body.rs` |
+//! | the body, job `type`, upgrade-only fields, `upgradeTimeout`, `maximumConcurrency`, `$schema` | `body.rs` |
 //! | `name` (StringI18n) | `name.rs` |
 //! | `upgradeScope`: `type`, `versionNumbers`, which selector a job may use | `scope.rs` |
 //! | selector contents: `deviceKeys`, `attributes`, `tags`, `assetTrees` | `selectors.rs` |
@@ -10,24 +10,34 @@
 //! | `schedulePolicy`, the same-day and 30-minute rules | `schedule.rs` |
 //! | firmware facts: 24404, 24610 | `firmware.rs` |
 //! | repeated object keys | `duplicates.rs` |
-//! | reading integers, timestamps, strings and lists | `read.rs` |
+//! | the `buildRequest` input: `apigwAddress`, `orgId`, `firmwareId` | `input.rs` |
+//! | values JavaScript cannot write as JSON (`undefined`, `NaN`, cycles...) | `foreign.rs` |
+//! | reading integers, timestamps, strings and lists; unknown fields | `read.rs` |
+//! | near-miss names and values | `suggest.rs` |
 
 mod body;
 mod duplicates;
 mod firmware;
+mod foreign;
+mod input;
 mod name;
 mod read;
 mod retry;
 mod schedule;
 mod scope;
 mod selectors;
+mod suggest;
 
 use crate::json::Node;
 use crate::options::Options;
 use crate::pointer::Path;
-use crate::report::{Code, Detail, Finding};
+use crate::report::{Finding, PatchOp, Problem};
 
-pub(crate) use read::{parse_digits, parse_integer, Integer};
+pub(crate) use body::SCHEMA_MEMBER as BODY_SCHEMA_MEMBER;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use foreign::parse_list as parse_foreign;
+pub(crate) use foreign::{apply as apply_foreign, converted, Foreign};
+pub(crate) use input::origin;
 
 /// The kind of job a body declares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,12 +71,15 @@ impl<'o> Checker<'o> {
     }
 
     /// Records a problem at `path`.
-    pub fn report(&mut self, path: &Path<'_>, code: Code, detail: Detail) {
-        self.findings.push(Finding {
-            path: path.render(),
-            code,
-            detail,
-        });
+    pub fn report(&mut self, path: &Path<'_>, problem: Problem) {
+        self.findings.push(Finding::new(path.render(), problem));
+    }
+
+    /// Records a problem at `path` with a candidate fix.
+    pub fn report_fix(&mut self, path: &Path<'_>, problem: Problem, fix: Vec<PatchOp>) {
+        let mut finding = Finding::new(path.render(), problem);
+        finding.fix = Some(fix);
+        self.findings.push(finding);
     }
 
     /// `duplicate_key` for every repeated key in `node`.
@@ -77,6 +90,11 @@ impl<'o> Checker<'o> {
     /// Every rule of the body at `path`. Returns the job kind the body declares.
     pub fn body(&mut self, body: &Node<'_>, path: &Path<'_>) -> JobKind {
         body::check(self, body, path)
+    }
+
+    /// Every rule of the `buildRequest` input at `path`. Returns the body's job kind.
+    pub fn input(&mut self, node: &Node<'_>, path: &Path<'_>, converted: &[String]) -> JobKind {
+        input::check(self, node, path, converted)
     }
 
     /// The firmware rules, which apply even when the body is not JSON.

@@ -19,7 +19,7 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
     let Some(obj) = ck.object(node, path) else {
         return;
     };
-    let [default_value, i18n_value] = ck.fields(obj, path, ["defaultValue", "i18nValue"]);
+    let [default_value, i18n_value] = ck.fields(obj, path, &["defaultValue", "i18nValue"]);
     let default_path = path.key("defaultValue");
     if let Some(value) = ck.required(default_value, &default_path) {
         ck.text(value, &default_path);

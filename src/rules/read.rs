@@ -1,32 +1,133 @@
 //! Reading typed values out of [`Node`]s, reporting what does not fit.
 //!
 //! Each reader reports its own problem at `path` and returns `None` when the value
-//! cannot be used, so a rule can go on with the next field.
+//! cannot be used, so a rule can go on with the next field. Where a slip has one
+//! sensible repair (a number in quotes, `"true"`, one string for a list, a 10-digit
+//! timestamp, a misspelt field) the problem carries it as a fix.
 
-use crate::json::{Node, Object};
+use serde_json::Value;
+
+use crate::json::{parse_digits, parse_integer, Integer, Node, Object};
 use crate::pointer::Path;
-use crate::report::{Code, Detail, Kind};
+use crate::report::{Expected, FieldSuggestion, Found, PatchOp, Problem, Rescaled, TimeUnit};
 use crate::unique;
 
-use super::Checker;
+use super::{suggest, Checker};
+
+/// A field one level down that is sometimes written at this level.
+pub(crate) struct Nested {
+    /// The object it belongs in.
+    pub parent: &'static str,
+    /// That object's fields.
+    pub fields: &'static [&'static str],
+}
+
+/// What a value is, for an `invalid_type` message.
+pub(crate) fn found(node: &Node<'_>) -> Found {
+    match node {
+        Node::Null => Found::Null,
+        Node::Bool(_) => Found::Boolean,
+        Node::Number(_) => Found::Number,
+        Node::String(_) => Found::String,
+        Node::Array(_) => Found::Array,
+        Node::Object(_) => Found::Object,
+    }
+}
 
 impl<'o> Checker<'o> {
     /// Splits an object into the slots of `names` (the last of repeated keys wins,
-    /// `null` is absent) and warns of every other key as `unknown_field`.
+    /// `null` is absent) and warns of every other key as `unknown_field`, once per key.
     pub fn fields<'n, const N: usize>(
         &mut self,
         obj: &'n Object<'n>,
         path: &Path<'_>,
-        names: [&str; N],
+        names: &[&'static str; N],
+    ) -> [Option<&'n Node<'n>>; N] {
+        self.fields_nested(obj, path, names, &[])
+    }
+
+    /// [`Checker::fields`], also knowing which fields of `nested` objects are often
+    /// written one level too high.
+    pub fn fields_nested<'n, const N: usize>(
+        &mut self,
+        obj: &'n Object<'n>,
+        path: &Path<'_>,
+        names: &[&'static str; N],
+        nested: &[Nested],
     ) -> [Option<&'n Node<'n>>; N] {
         let mut slots = [None; N];
-        for (key, value) in &obj.members {
+        for (i, (key, value)) in obj.members.iter().enumerate() {
             match names.iter().position(|name| name == key) {
-                Some(i) => slots[i] = (!matches!(value, Node::Null)).then_some(value),
-                None => self.report(&path.key(key), Code::UnknownField, Detail::Plain),
+                Some(slot) => slots[slot] = (!matches!(value, Node::Null)).then_some(value),
+                None => {
+                    let repeated_later =
+                        obj.has_duplicates && obj.members[i + 1..].iter().any(|(k, _)| k == key);
+                    if !repeated_later {
+                        self.unknown(obj, path, key, names, nested);
+                    }
+                }
             }
         }
         slots
+    }
+
+    fn unknown(
+        &mut self,
+        obj: &Object<'_>,
+        path: &Path<'_>,
+        key: &str,
+        names: &[&'static str],
+        nested: &[Nested],
+    ) {
+        let key_path = path.key(key);
+        let single = !obj.has_duplicates;
+        let absent = |o: &Object<'_>, k: &str| o.members.iter().all(|(m, _)| m != k);
+        if !nested.is_empty() {
+            if let Some(name) = ["startSchedule", "endSchedule"]
+                .iter()
+                .position(|s| *s == key)
+                .map(|i| ["startTimestamp", "endTimestamp"][i])
+            {
+                let suggestion = Some(FieldSuggestion::Schedule { name });
+                return self.report(&key_path, Problem::UnknownField { suggestion });
+            }
+        }
+        for n in nested {
+            if let Some(name) = n.fields.iter().find(|f| **f == key) {
+                let suggestion = Some(FieldSuggestion::Misplaced {
+                    name,
+                    parent: n.parent,
+                });
+                let problem = Problem::UnknownField { suggestion };
+                let target = match obj.get(n.parent) {
+                    Some(Node::Object(p)) if single && !p.has_duplicates && absent(p, key) => {
+                        Some(path.key(n.parent).key(key).render())
+                    }
+                    _ => None,
+                };
+                return match target {
+                    Some(to) => {
+                        let from = key_path.render();
+                        self.report_fix(&key_path, problem, vec![PatchOp::Move { from, path: to }]);
+                    }
+                    None => self.report(&key_path, problem),
+                };
+            }
+        }
+        match suggest::near(key, names) {
+            Some(name) => {
+                let problem = Problem::UnknownField {
+                    suggestion: Some(FieldSuggestion::Typo { name }),
+                };
+                if single && absent(obj, name) {
+                    let (from, to) = (key_path.render(), path.key(name).render());
+                    self.report_fix(&key_path, problem, vec![PatchOp::Move { from, path: to }]);
+                } else {
+                    self.report(&key_path, problem);
+                }
+            }
+            None => self.report(&key_path, Problem::UnknownField { suggestion: None }),
+        }
     }
 
     /// The field, or `required` when it is absent.
@@ -36,19 +137,18 @@ impl<'o> Checker<'o> {
         path: &Path<'_>,
     ) -> Option<&'n Node<'n>> {
         if slot.is_none() {
-            self.report(path, Code::Required, Detail::Plain);
+            self.report(path, Problem::Required);
         }
         slot
     }
 
     /// `invalid_type` for `node`, expected `kind`.
-    pub fn wrong_type(&mut self, node: &Node<'_>, path: &Path<'_>, kind: Kind) {
+    pub fn wrong_type(&mut self, node: &Node<'_>, path: &Path<'_>, expected: Expected) {
         self.report(
             path,
-            Code::InvalidType,
-            Detail::Expected {
-                expected: kind,
-                found: node.type_name(),
+            Problem::InvalidType {
+                expected,
+                found: found(node),
             },
         );
     }
@@ -57,7 +157,7 @@ impl<'o> Checker<'o> {
         match node {
             Node::Object(obj) => Some(obj),
             _ => {
-                self.wrong_type(node, path, Kind::Object);
+                self.wrong_type(node, path, Expected::Object);
                 None
             }
         }
@@ -67,7 +167,7 @@ impl<'o> Checker<'o> {
         match node {
             Node::Array(items) => Some(items),
             _ => {
-                self.wrong_type(node, path, Kind::Array);
+                self.wrong_type(node, path, Expected::Array);
                 None
             }
         }
@@ -77,17 +177,28 @@ impl<'o> Checker<'o> {
         match node {
             Node::String(s) => Some(s),
             _ => {
-                self.wrong_type(node, path, Kind::String);
+                self.wrong_type(node, path, Expected::String);
                 None
             }
         }
     }
 
+    /// A boolean; `"true"` and `"false"` are `invalid_type` with the fix.
     pub fn boolean(&mut self, node: &Node<'_>, path: &Path<'_>) -> Option<bool> {
         match node {
             Node::Bool(b) => Some(*b),
+            Node::String(s) if s == "true" || s == "false" => {
+                let b = s == "true";
+                let problem = Problem::InvalidType {
+                    expected: Expected::Boolean,
+                    found: Found::BooleanString(b),
+                };
+                let fix = replace(path, Value::Bool(b));
+                self.report_fix(path, problem, fix);
+                None
+            }
             _ => {
-                self.wrong_type(node, path, Kind::Boolean);
+                self.wrong_type(node, path, Expected::Boolean);
                 None
             }
         }
@@ -96,7 +207,7 @@ impl<'o> Checker<'o> {
     /// `empty` when `is_empty`; returns whether the value has content.
     pub fn non_empty(&mut self, is_empty: bool, path: &Path<'_>) -> bool {
         if is_empty {
-            self.report(path, Code::Empty, Detail::Plain);
+            self.report(path, Problem::Empty);
         }
         !is_empty
     }
@@ -108,13 +219,25 @@ impl<'o> Checker<'o> {
     }
 
     /// An array of non-empty strings; a repeated entry is `duplicate_value`.
-    /// With `allow_empty` false an empty array is `empty`.
+    /// With `allow_empty` false an empty array is `empty`. One non-empty string in
+    /// place of the array is `invalid_type` with the fix `[string]`.
     pub fn string_list<'n>(
         &mut self,
         node: &'n Node<'n>,
         path: &Path<'_>,
         allow_empty: bool,
     ) -> Option<&'n [Node<'n>]> {
+        if let Node::String(s) = node {
+            if !s.is_empty() {
+                let problem = Problem::InvalidType {
+                    expected: Expected::Array,
+                    found: Found::LoneString(s.to_string()),
+                };
+                let fix = replace(path, Value::Array(vec![Value::String(s.to_string())]));
+                self.report_fix(path, problem, fix);
+                return None;
+            }
+        }
         let items = self.array(node, path)?;
         if !allow_empty && !self.non_empty(items.is_empty(), path) {
             return Some(items);
@@ -127,11 +250,7 @@ impl<'o> Checker<'o> {
             _ => None,
         });
         unique::for_each_repeat(strings, |i, first| {
-            self.report(
-                &path.index(i),
-                Code::DuplicateValue,
-                Detail::RepeatOf(first),
-            );
+            self.report(&path.index(i), Problem::DuplicateValue { first });
         });
         Some(items)
     }
@@ -142,19 +261,29 @@ impl<'o> Checker<'o> {
         match parsed {
             Some(v) if (min..=max).contains(&v) => Some(v),
             _ => {
-                self.report(path, Code::OutOfRange, Detail::Range { min, max });
+                self.report(path, Problem::OutOfRange { min, max });
                 None
             }
         }
     }
 
     /// A 13-digit millisecond timestamp, as a number literal or a numeric string.
-    pub fn timestamp(&mut self, node: &Node<'_>, path: &Path<'_>) -> Option<i64> {
+    /// A value in seconds or microseconds gets the rescaled value as its fix, shown
+    /// in the zone `offset`.
+    pub fn timestamp(&mut self, node: &Node<'_>, path: &Path<'_>, offset: i64) -> Option<i64> {
         let parsed = self.integer_literal(node, path)?;
         match parsed {
             Some(v) if (TIMESTAMP_MIN..=TIMESTAMP_MAX).contains(&v) => Some(v),
             _ => {
-                self.report(path, Code::InvalidTimestamp, Detail::Plain);
+                let rescaled = parsed.and_then(|v| rescale(v, offset));
+                match rescaled {
+                    Some(r) => {
+                        let fix = replace(path, Value::from(r.millis));
+                        let problem = Problem::InvalidTimestamp { rescaled };
+                        self.report_fix(path, problem, fix);
+                    }
+                    None => self.report(path, Problem::InvalidTimestamp { rescaled: None }),
+                }
                 None
             }
         }
@@ -168,21 +297,25 @@ impl<'o> Checker<'o> {
             Node::Number(raw) => match parse_integer(raw) {
                 Integer::Value(v) => return Some(Some(v)),
                 Integer::TooBig => return Some(None),
-                Integer::Fraction => "fraction",
-                Integer::NegativeZero => "-0",
+                Integer::Fraction => Found::Fraction,
+                Integer::NegativeZero => Found::NegativeZero,
             },
             Node::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
-                self.report(path, Code::NumericString, Detail::Plain);
-                return Some(parse_digits(s));
+                let value = parse_digits(s);
+                let problem = Problem::NumericString { value };
+                match value {
+                    Some(v) => self.report_fix(path, problem, replace(path, Value::from(v))),
+                    None => self.report(path, problem),
+                }
+                return Some(value);
             }
-            Node::String(_) => "non-digit string",
-            other => other.type_name(),
+            Node::String(_) => Found::NonDigitString,
+            other => found(other),
         };
         self.report(
             path,
-            Code::InvalidType,
-            Detail::Expected {
-                expected: Kind::Integer,
+            Problem::InvalidType {
+                expected: Expected::Integer,
                 found,
             },
         );
@@ -190,79 +323,30 @@ impl<'o> Checker<'o> {
     }
 }
 
-/// The smallest and largest 13-digit millisecond timestamps.
-pub(crate) const TIMESTAMP_MIN: i64 = 1_000_000_000_000;
-pub(crate) const TIMESTAMP_MAX: i64 = 9_999_999_999_999;
-
-/// What a JSON number literal is, as an integer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Integer {
-    Value(i64),
-    TooBig,
-    Fraction,
-    NegativeZero,
+/// A one-operation `replace` patch.
+pub(crate) fn replace(path: &Path<'_>, value: Value) -> Vec<PatchOp> {
+    vec![PatchOp::Replace {
+        path: path.render(),
+        value,
+    }]
 }
 
-/// Classifies a valid JSON number literal.
-pub(crate) fn parse_integer(raw: &str) -> Integer {
-    if raw.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
-        return Integer::Fraction;
-    }
-    if raw == "-0" {
-        return Integer::NegativeZero;
-    }
-    let (negative, digits) = match raw.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, raw),
-    };
-    let mut v: i64 = 0;
-    for b in digits.bytes() {
-        let d = i64::from(b.wrapping_sub(b'0'));
-        let next = v.checked_mul(10).and_then(|v| {
-            if negative {
-                v.checked_sub(d)
-            } else {
-                v.checked_add(d)
-            }
-        });
-        match next {
-            Some(n) => v = n,
-            None => return Integer::TooBig,
+/// A 10-digit value read as seconds, or a 16-digit multiple of 1000 read as microseconds.
+fn rescale(v: i64, offset: i64) -> Option<Rescaled> {
+    let (unit, millis) = match v {
+        1_000_000_000..=9_999_999_999 => (TimeUnit::Seconds, v.saturating_mul(1000)),
+        1_000_000_000_000_000..=9_999_999_999_999_999 if v % 1000 == 0 => {
+            (TimeUnit::Microseconds, v / 1000)
         }
-    }
-    Integer::Value(v)
-}
-
-/// The value of a string of ASCII digits, `None` beyond 64 bits.
-pub(crate) fn parse_digits(s: &str) -> Option<i64> {
-    s.bytes().try_fold(0i64, |v, b| {
-        v.checked_mul(10)?
-            .checked_add(i64::from(b.wrapping_sub(b'0')))
+        _ => return None,
+    };
+    Some(Rescaled {
+        unit,
+        millis,
+        offset_minutes: offset,
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn classifies_integer_literals_at_the_64_bit_edges() {
-        assert_eq!(
-            parse_integer("9223372036854775807"),
-            Integer::Value(i64::MAX)
-        );
-        assert_eq!(
-            parse_integer("-9223372036854775808"),
-            Integer::Value(i64::MIN)
-        );
-        assert_eq!(parse_integer("9223372036854775808"), Integer::TooBig);
-        assert_eq!(parse_integer("-9223372036854775809"), Integer::TooBig);
-        assert_eq!(parse_integer("7200.0"), Integer::Fraction);
-        assert_eq!(parse_integer("7.2e3"), Integer::Fraction);
-        assert_eq!(parse_integer("72E2"), Integer::Fraction);
-        assert_eq!(parse_integer("-0"), Integer::NegativeZero);
-        assert_eq!(parse_integer("0"), Integer::Value(0));
-        assert_eq!(parse_digits("007200"), Some(7200));
-        assert_eq!(parse_digits("99999999999999999999"), None);
-    }
-}
+/// The smallest and largest 13-digit millisecond timestamps.
+pub(crate) const TIMESTAMP_MIN: i64 = 1_000_000_000_000;
+pub(crate) const TIMESTAMP_MAX: i64 = 9_999_999_999_999;

@@ -14,7 +14,7 @@
 
 use crate::json::Node;
 use crate::pointer::Path;
-use crate::report::{Code, Detail, Ignored};
+use crate::report::{Ignored, Problem};
 
 use super::Checker;
 
@@ -26,7 +26,7 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
     let Some(obj) = ck.object(node, path) else {
         return;
     };
-    let [enable, interval, count] = ck.fields(obj, path, FIELDS);
+    let [enable, interval, count] = ck.fields(obj, path, &FIELDS);
     // `None` when `enableRetry` has the wrong type: then neither rule on it applies.
     let enabled = match enable {
         None => Some(false),
@@ -38,16 +38,13 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
     ] {
         let field_path = path.key(field);
         match (slot, enabled) {
-            (None, Some(true)) => ck.report(&field_path, Code::Required, Detail::Plain),
+            (None, Some(true)) => ck.report(&field_path, Problem::Required),
             (None, _) => {}
             (Some(value), _) => {
                 ck.integer(value, &field_path, min, max);
                 if enabled == Some(false) {
-                    ck.report(
-                        &field_path,
-                        Code::IgnoredField,
-                        Detail::Ignored(Ignored::RetryOff),
-                    );
+                    let reason = Ignored::RetryOff;
+                    ck.report(&field_path, Problem::IgnoredField { reason });
                 }
             }
         }

@@ -14,13 +14,13 @@
 //! let utc = validate_value(&body, &Options::new());
 //! assert_eq!(utc.errors[0].code.as_str(), "not_same_day");
 //! // In UTC+08:00 both are on 2 January.
-//! assert!(validate_value(&body, &Options::new().utc_offset_minutes(480)).valid);
+//! assert!(validate_value(&body, &Options::new().with_utc_offset_minutes(480)).valid);
 //! ```
 
-use crate::json::Node;
+use crate::json::{parse_integer, Integer, Node};
 use crate::options::OFFSET_RANGE;
 use crate::pointer::Path;
-use crate::report::{Code, Detail};
+use crate::report::{Problem, Window};
 
 use super::Checker;
 
@@ -39,22 +39,26 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
     let Some(obj) = ck.object(node, path) else {
         return;
     };
-    let [daily, start, end, zone] = ck.fields(obj, path, FIELDS);
+    let [daily, start, end, zone] = ck.fields(obj, path, &FIELDS);
     let daily = match daily {
         None => Some(false),
         Some(node) => ck.boolean(node, &path.key("isRepeatDaily")),
     };
+    // The zone the timestamps' hints show dates in: the body's when it reads, else the option's.
+    let shown_zone = zone
+        .and_then(literal_offset)
+        .unwrap_or_else(|| i64::from(ck.options.utc_offset_minutes()));
     let start_path = path.key("startTimestamp");
     let start = ck
         .required(start, &start_path)
-        .and_then(|n| ck.timestamp(n, &start_path));
+        .and_then(|n| ck.timestamp(n, &start_path, shown_zone));
     let end_path = path.key("endTimestamp");
     let end = ck
         .required(end, &end_path)
-        .and_then(|n| ck.timestamp(n, &end_path));
+        .and_then(|n| ck.timestamp(n, &end_path, shown_zone));
     // `Err(())` when the zone is given but invalid: then the same-day rule is skipped.
     let zone = match zone {
-        None => Ok(i64::from(ck.options.get_utc_offset_minutes())),
+        None => Ok(i64::from(ck.options.utc_offset_minutes())),
         Some(node) => {
             let (min, max) = OFFSET_RANGE;
             ck.integer(node, &path.key("timezoneOffsetInMinutes"), min, max)
@@ -65,22 +69,33 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
     let (Some(start), Some(end)) = (start, end) else {
         return;
     };
+    let window = Window {
+        start,
+        end,
+        offset_minutes: zone.unwrap_or(shown_zone),
+    };
     if end <= start {
-        ck.report(&end_path, Code::EndBeforeStart, Detail::Plain);
+        ck.report(&end_path, Problem::EndBeforeStart { window });
         return;
     }
     if let (Some(true), Ok(offset)) = (daily, zone) {
         if day(start, offset) != day(end, offset) {
-            ck.report(&end_path, Code::NotSameDay, Detail::Offset(offset));
+            ck.report(&end_path, Problem::NotSameDay { window });
         }
     }
-    let window = end.saturating_sub(start);
-    if window < MIN_WINDOW_MS {
-        ck.report(
-            &end_path,
-            Code::ScheduleTooShort,
-            Detail::Minutes(window / 60_000),
-        );
+    if end.saturating_sub(start) < MIN_WINDOW_MS {
+        ck.report(&end_path, Problem::ScheduleTooShort { window });
+    }
+}
+
+/// A zone written as an integer literal in range, without reporting anything.
+fn literal_offset(node: &Node<'_>) -> Option<i64> {
+    match node {
+        Node::Number(raw) => match parse_integer(raw) {
+            Integer::Value(v) if (OFFSET_RANGE.0..=OFFSET_RANGE.1).contains(&v) => Some(v),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

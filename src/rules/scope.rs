@@ -19,7 +19,7 @@
 use crate::json::Node;
 use crate::options::DEFAULT_MAX_FOR_VERIFICATION;
 use crate::pointer::Path;
-use crate::report::{Code, Detail, Ignored};
+use crate::report::{Enumerated, Ignored, Problem};
 
 use super::body::one_of;
 use super::{selectors, Checker, JobKind, ScopeKind};
@@ -37,8 +37,6 @@ pub(crate) const FIELDS: [&str; 6] = [
 /// The selectors, as they appear in [`FIELDS`] from index 2.
 pub(crate) const SELECTORS: [&str; 4] = ["deviceKeys", "attributes", "tags", "assetTrees"];
 
-pub(crate) const SCOPE_TYPES: &[&str] = &["total", "partial"];
-
 pub(super) fn check(ck: &mut Checker<'_>, slot: Option<&Node<'_>>, path: &Path<'_>, job: JobKind) {
     let Some(node) = ck.required(slot, path) else {
         return;
@@ -47,7 +45,7 @@ pub(super) fn check(ck: &mut Checker<'_>, slot: Option<&Node<'_>>, path: &Path<'
         return;
     };
     let [scope_type, versions, device_keys, attributes, tags, asset_trees] =
-        ck.fields(obj, path, FIELDS);
+        ck.fields(obj, path, &FIELDS);
 
     let scope = scope_kind(ck, scope_type, &path.key("type"), job);
     version_numbers(ck, versions, &path.key("versionNumbers"));
@@ -60,21 +58,18 @@ pub(super) fn check(ck: &mut Checker<'_>, slot: Option<&Node<'_>>, path: &Path<'
         (JobKind::Verify, _) => verify(ck, path, &selectors),
         (JobKind::Upgrade, ScopeKind::Total) => {
             for &i in &given {
-                ck.report(
-                    &path.key(SELECTORS[i]),
-                    Code::IgnoredField,
-                    Detail::Ignored(Ignored::ScopeTotal),
-                );
+                let reason = Ignored::ScopeTotal;
+                ck.report(&path.key(SELECTORS[i]), Problem::IgnoredField { reason });
             }
         }
         (JobKind::Upgrade, ScopeKind::Partial) => {
             contents(ck, path, &selectors);
             match given.len() {
-                0 => ck.report(path, Code::MissingSelector, Detail::Plain),
+                0 => ck.report(path, Problem::MissingSelector),
                 1 => {}
                 _ => {
-                    let names = given.iter().map(|&i| SELECTORS[i]).collect();
-                    ck.report(path, Code::ConflictingSelectors, Detail::Selectors(names));
+                    let given = given.iter().map(|&i| SELECTORS[i]).collect();
+                    ck.report(path, Problem::ConflictingSelectors { given });
                 }
             }
         }
@@ -91,11 +86,11 @@ fn scope_kind(
     let Some(node) = ck.required(slot, path) else {
         return ScopeKind::Unknown;
     };
-    match one_of(ck, node, path, SCOPE_TYPES) {
+    match one_of(ck, node, path, Enumerated::ScopeType) {
         Some("partial") => ScopeKind::Partial,
         Some(_) => {
             if job == JobKind::Verify {
-                ck.report(path, Code::VerifyRequiresPartial, Detail::Plain);
+                ck.report(path, Problem::VerifyRequiresPartial);
             }
             ScopeKind::Total
         }
@@ -110,12 +105,12 @@ fn version_numbers(ck: &mut Checker<'_>, slot: Option<&Node<'_>>, path: &Path<'_
     let Some(items) = ck.string_list(node, path, false) else {
         return;
     };
-    let Some(target) = ck.options.get_firmware().version.as_deref() else {
+    let Some(target) = ck.options.firmware().version.as_deref() else {
         return;
     };
     for (i, item) in items.iter().enumerate() {
         if matches!(item, Node::String(s) if s == target) {
-            ck.report(&path.index(i), Code::TargetVersionInScope, Detail::Plain);
+            ck.report(&path.index(i), Problem::TargetVersionInScope);
         }
     }
 }
@@ -136,23 +131,20 @@ fn verify(ck: &mut Checker<'_>, path: &Path<'_>, selectors: &[Option<&Node<'_>>;
         selectors::check(ck, "deviceKeys", keys, &keys_path);
         let max = ck
             .options
-            .get_firmware()
+            .firmware()
             .max_allowed_for_verification
             .unwrap_or(DEFAULT_MAX_FOR_VERIFICATION);
         if let Node::Array(items) = keys {
             if items.len() as u64 > u64::from(max) {
-                let detail = Detail::Count {
-                    count: items.len(),
-                    max: u64::from(max),
-                };
-                ck.report(&keys_path, Code::TooManyDeviceKeys, detail);
+                let count = items.len();
+                ck.report(&keys_path, Problem::TooManyDeviceKeys { count, max });
             }
         }
     }
     for (i, selector) in selectors.iter().enumerate().skip(1) {
         if let Some(node) = selector {
             let selector_path = path.key(SELECTORS[i]);
-            ck.report(&selector_path, Code::SelectorNotAllowed, Detail::Plain);
+            ck.report(&selector_path, Problem::SelectorNotAllowed);
             selectors::check(ck, SELECTORS[i], node, &selector_path);
         }
     }

@@ -20,7 +20,7 @@
 
 use crate::json::Node;
 use crate::pointer::Path;
-use crate::report::{Code, Detail, Kind};
+use crate::report::{Expected, Problem};
 use crate::unique;
 
 use super::Checker;
@@ -66,7 +66,7 @@ fn attributes(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
         ck.non_empty(items.is_empty(), entry);
         for (i, item) in items.iter().enumerate() {
             if matches!(item, Node::Null) {
-                ck.wrong_type(item, &entry.index(i), Kind::NonNull);
+                ck.wrong_type(item, &entry.index(i), Expected::NonNull);
             }
         }
     });
@@ -84,11 +84,8 @@ fn asset_trees(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
         return;
     };
     if ck.non_empty(items.is_empty(), path) && items.len() > MAX_ASSET_TREES {
-        let detail = Detail::Count {
-            count: items.len(),
-            max: MAX_ASSET_TREES as u64,
-        };
-        ck.report(path, Code::TooMany, detail);
+        let (count, max) = (items.len(), MAX_ASSET_TREES);
+        ck.report(path, Problem::TooMany { count, max });
     }
     let mut tree_ids = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -97,18 +94,14 @@ fn asset_trees(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
     }
     unique::for_each_repeat(tree_ids.iter().copied(), |i, first| {
         let item_path = path.index(i);
-        ck.report(
-            &item_path.key("treeId"),
-            Code::DuplicateValue,
-            Detail::RepeatOf(first),
-        );
+        ck.report(&item_path.key("treeId"), Problem::DuplicateValue { first });
     });
 }
 
 /// Checks one `AssetTreeScope`; returns its tree ID when valid.
 fn asset_tree<'n>(ck: &mut Checker<'_>, node: &'n Node<'n>, path: &Path<'_>) -> Option<&'n str> {
     let obj = ck.object(node, path)?;
-    let [tree_id, included_nodes] = ck.fields(obj, path, ["treeId", "includedNodes"]);
+    let [tree_id, included_nodes] = ck.fields(obj, path, &["treeId", "includedNodes"]);
     let id_path = path.key("treeId");
     let id = ck
         .required(tree_id, &id_path)

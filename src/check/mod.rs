@@ -1,0 +1,237 @@
+//! The check pipeline, written once: read the document, run the rules and the firmware
+//! checks, take in the values JavaScript could not write as JSON, keep only the fixes
+//! that work, and make the report.
+//!
+//! Every entry point (`validate_*`, `parse_job*`, `normalize_*`, `build_request_*`,
+//! `fix_json` and the WebAssembly exports) goes through [`text`], [`bytes`] or [`value`].
+
+pub(crate) mod patch;
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::json::{self, Node, ParseError, SyntaxError, TooDeep, MAX_DEPTH};
+use crate::options::Options;
+use crate::pointer::Path;
+use crate::report::{Code, Finding, JsonError, Problem, Report, Severity};
+use crate::rules::{self, Checker, Foreign, JobKind};
+
+/// What the document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// A request body.
+    Body,
+    /// The `buildRequest` input `{apigwAddress?, orgId, firmwareId, body}`: one level more,
+    /// so that the body's depth counts from the body's own root.
+    Request,
+}
+
+impl Shape {
+    fn max_depth(self) -> usize {
+        match self {
+            Shape::Body => MAX_DEPTH,
+            Shape::Request => MAX_DEPTH + 1,
+        }
+    }
+}
+
+/// A document after every rule has run.
+pub(crate) struct Checked<'a> {
+    pub findings: Vec<Finding>,
+    /// The parsed document, when it is JSON.
+    pub node: Option<Node<'a>>,
+    pub kind: JobKind,
+    /// The text the user wrote, for positions.
+    pub text: Option<&'a str>,
+}
+
+impl Checked<'_> {
+    /// The report, consuming the findings.
+    pub fn take_report(&mut self, options: &Options) -> Report {
+        let findings = std::mem::take(&mut self.findings);
+        Report::new(findings, options.locale(), options.is_strict(), self.text)
+    }
+}
+
+/// Checks JSON text. `positions`: whether the user wrote this text (else it was made from
+/// a value, and the report carries no positions).
+pub(crate) fn text<'a>(
+    text: &'a str,
+    options: &Options,
+    shape: Shape,
+    foreign: &[Foreign],
+    positions: bool,
+) -> Checked<'a> {
+    let parsed = json::parse_document(text, shape.max_depth()).map_err(|e| invalid_json(&e, text));
+    run(parsed, options, shape, foreign, positions.then_some(text))
+}
+
+/// Checks bytes; bytes that are not UTF-8 are `invalid_json` at the first bad byte.
+pub(crate) fn bytes<'a>(bytes: &'a [u8], options: &Options, shape: Shape) -> Checked<'a> {
+    match std::str::from_utf8(bytes) {
+        Ok(t) => text(t, options, shape, &[], true),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let error = ParseError {
+                kind: SyntaxError::InvalidUtf8,
+                offset: valid.len(),
+            };
+            run(
+                Err(invalid_json(&error, valid)),
+                options,
+                shape,
+                &[],
+                Some(valid),
+            )
+        }
+    }
+}
+
+/// Checks a `serde_json::Value` (no positions: there is no text).
+pub(crate) fn value<'a>(value: &'a Value, options: &Options, shape: Shape) -> Checked<'a> {
+    let parsed = json::from_value(value, shape.max_depth())
+        .map(|node| (node, false))
+        .map_err(|TooDeep| {
+            let problem = Problem::InvalidJson {
+                error: JsonError::TooDeep,
+            };
+            Finding::new(String::new(), problem)
+        });
+    run(parsed, options, shape, &[], None)
+}
+
+fn invalid_json(error: &ParseError, text: &str) -> Finding {
+    let (line, column) = error.line_column(text);
+    let problem = Problem::InvalidJson {
+        error: JsonError::Syntax {
+            kind: error.kind,
+            line,
+            column,
+        },
+    };
+    let mut finding = Finding::new(String::new(), problem);
+    finding.offset = Some(error.offset);
+    finding
+}
+
+fn run<'a>(
+    parsed: Result<(Node<'a>, bool), Finding>,
+    options: &Options,
+    shape: Shape,
+    foreign: &[Foreign],
+    text: Option<&'a str>,
+) -> Checked<'a> {
+    let converted = rules::converted(foreign);
+    let (mut findings, node, kind) = match parsed {
+        Ok((node, has_duplicates)) => {
+            let (findings, kind) = rules_of(&node, has_duplicates, options, shape, &converted);
+            (findings, Some(node), kind)
+        }
+        Err(finding) => {
+            let mut ck = Checker::new(options);
+            ck.findings.push(finding);
+            ck.firmware(JobKind::Unknown);
+            (ck.findings, None, JobKind::Unknown)
+        }
+    };
+    rules::apply_foreign(&mut findings, foreign);
+    if let Some(node) = &node {
+        keep_working_fixes(&mut findings, node, options, shape, &converted);
+    } else {
+        findings.iter_mut().for_each(|f| f.fix = None);
+    }
+    Checked {
+        findings,
+        node,
+        kind,
+        text,
+    }
+}
+
+/// Every rule of the document, then the firmware checks.
+fn rules_of(
+    node: &Node<'_>,
+    has_duplicates: bool,
+    options: &Options,
+    shape: Shape,
+    converted: &[String],
+) -> (Vec<Finding>, JobKind) {
+    let mut ck = Checker::new(options);
+    let root = Path::Root("");
+    if has_duplicates {
+        ck.duplicates(node, &root);
+    }
+    let kind = match shape {
+        Shape::Body => ck.body(node, &root),
+        Shape::Request => ck.input(node, &root, converted),
+    };
+    ck.firmware(kind);
+    (ck.findings, kind)
+}
+
+/// How many node visits the fix checks may cost in all: each candidate fix is applied to a
+/// copy of the document, which is checked again.
+const FIX_BUDGET: usize = 4_000_000;
+
+/// Keeps a candidate fix only if applying it alone removes its problem and adds no error.
+fn keep_working_fixes(
+    findings: &mut [Finding],
+    node: &Node<'_>,
+    options: &Options,
+    shape: Shape,
+    converted: &[String],
+) {
+    if findings.iter().all(|f| f.fix.is_none()) {
+        return;
+    }
+    let strict = options.is_strict();
+    let is_error = |f: &Finding| strict || f.code().severity() == Severity::Error;
+    let before: HashSet<(&str, Code)> = findings
+        .iter()
+        .filter(|f| is_error(f))
+        .map(|f| (f.path.as_str(), f.code()))
+        .collect();
+    let size = count(node).max(1);
+    let mut budget = FIX_BUDGET;
+    let mut verdicts = Vec::new();
+    for (i, f) in findings.iter().enumerate() {
+        let Some(fix) = &f.fix else { continue };
+        let works = budget >= size && {
+            budget -= size;
+            let mut copy = node.clone();
+            patch::apply(&mut copy, fix).is_ok() && {
+                let (after, _) = rules_of(&copy, has_repeats(&copy), options, shape, converted);
+                let gone = !after
+                    .iter()
+                    .any(|a| a.path == f.path && a.code() == f.code());
+                let added = after
+                    .iter()
+                    .any(|a| is_error(a) && !before.contains(&(a.path.as_str(), a.code())));
+                gone && !added
+            }
+        };
+        verdicts.push((i, works));
+    }
+    for (i, works) in verdicts {
+        if !works {
+            findings[i].fix = None;
+        }
+    }
+}
+
+fn count(node: &Node<'_>) -> usize {
+    match node {
+        Node::Array(items) => items.iter().map(count).sum::<usize>() + 1,
+        Node::Object(obj) => obj.members.iter().map(|(_, v)| count(v)).sum::<usize>() + 1,
+        _ => 1,
+    }
+}
+
+fn has_repeats(node: &Node<'_>) -> bool {
+    match node {
+        Node::Array(items) => items.iter().any(has_repeats),
+        Node::Object(obj) => obj.has_duplicates || obj.members.iter().any(|(_, v)| has_repeats(v)),
+        _ => false,
+    }
+}

@@ -200,8 +200,9 @@ function renderProblems(report, firmwareSent) {
         if (!byBox.has(loc.box)) byBox.set(loc.box, { loc, list: [] });
         byBox.get(loc.box).list.push({ p, sev, msg, detail });
       }
-      if (!labelCache.has(loc.el)) labelCache.set(loc.el, labelOf(loc.el));
-      const label = labelCache.get(loc.el);
+      const lkey = loc.member === null ? loc.el : `${loc.el.id}/${loc.member}`;
+      if (!labelCache.has(lkey)) labelCache.set(lkey, labelOf(loc.el, loc.member));
+      const label = labelCache.get(lkey);
       const btn = el('button', { type: 'button', class: 'linkish' },
         el('span', { class: 'sev', text: `${sev}: ` }),
         el('span', { class: 'where', text: detail ? `${label} (${detail})` : label }),

@@ -596,6 +596,7 @@ export function locate(problem, { firmwareSent } = {}) {
   const segs = parsePointer(problem.path);
   let el = null;
   let index = null;
+  let member = null;
   if ((problem.path === '' || problem.path === '/body') && BY_CODE[problem.code] && firmwareSent) {
     el = $(BY_CODE[problem.code]);
   } else if (segs[0] === 'body' && segs[1] === 'name' && segs[2] === 'i18nValue' && segs.length > 3) {
@@ -608,6 +609,8 @@ export function locate(problem, { firmwareSent } = {}) {
     const rows = rowsOf('assetTrees').filter((r) => r.querySelector('.k').value !== '' || r.querySelector('.v').value !== '');
     const row = rows[Number(segs[3])];
     el = row ? row.querySelector(segs[4] === 'includedNodes' ? '.v' : '.k') : null;
+    // A member the row has no field for (listed at the row): named in place of the field.
+    if (segs.length > 4 && segs[4] !== 'treeId' && segs[4] !== 'includedNodes') member = segs[4];
   } else if (segs[0] === 'body' && segs[1] === 'upgradeScope' && (segs[2] === 'versionNumbers' || segs[2] === 'deviceKeys')) {
     if (segs[2] === 'versionNumbers' || selectorChoice() === 'deviceKeys') {
       el = $(FIXED[`/body/upgradeScope/${segs[2]}`]);
@@ -622,11 +625,12 @@ export function locate(problem, { firmwareSent } = {}) {
   const box = el.tagName === 'FIELDSET' ? el : el.closest('.field') || el.parentElement;
   let target = el;
   if (el.tagName === 'FIELDSET') target = el.querySelector('input:checked:not([hidden])') || el.querySelector('input, button, select, textarea');
-  return { box, el, target, index };
+  return { box, el, target, index, member };
 }
 
-/** A short label for a control, from its <label> or <legend>. */
-export function labelOf(el) {
+/** A short label for a control, from its <label> or <legend>; `member` names a member of
+ * a row's entry that has no field. */
+export function labelOf(el, member = null) {
   let t = '';
   if (el.tagName === 'FIELDSET') t = el.querySelector('legend')?.textContent ?? '';
   else if (el.labels && el.labels.length) t = el.labels[0].textContent;
@@ -638,6 +642,7 @@ export function labelOf(el) {
     const legend = row.closest('fieldset')?.querySelector('legend')?.textContent.trim() ?? '';
     const key = row.querySelector('.k').value;
     const n = [...row.parentElement.children].indexOf(row) + 1;
+    if (member !== null) return `${legend} #${n}${key ? ` “${key}”` : ''}: ${member}`;
     t = `${legend} #${n}${key && el !== row.querySelector('.k') ? ` “${key}”` : ''}: ${t}`;
   }
   return t;

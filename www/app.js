@@ -404,10 +404,18 @@ function render() {
 
 // ---- import ----
 
+// A root `$schema` (a job file's link to its JSON Schema) is no field of the job: it stays
+// in the body and in saved files, and buildRequest leaves it out of what it sends.
+function withoutSchema(rest) {
+  if (!rest || !Object.hasOwn(rest, '$schema')) return rest || {};
+  const { $schema: _, ...others } = rest;
+  return others;
+}
 function showExtras() {
-  const empty = !extras || !Object.keys(extras).length;
+  const shownExtras = withoutSchema(extras);
+  const empty = !Object.keys(shownExtras).length;
   $('extras-panel').hidden = empty;
-  setText('extras-json', empty ? '' : JSON.stringify(extras, null, 2));
+  setText('extras-json', empty ? '' : JSON.stringify(shownExtras, null, 2));
 }
 
 function keptPaths(rest, base = '') {
@@ -504,7 +512,7 @@ function doImport(fileName) {
   revealAll = true;
   loadBody(body);
   renderImportProblems();
-  const kept = keptPaths(extras);
+  const kept = keptPaths(withoutSchema(extras));
   status.className = 'note ok';
   status.textContent = from + t('import.done') + (kept.length ? ` ${t('import.kept')}${kept.join(', ')}` : '');
 }
@@ -637,7 +645,7 @@ function wire() {
   $('save-button').addEventListener('click', saveFile);
 
   $('extras-drop').addEventListener('click', () => {
-    extras = {};
+    extras = Object.hasOwn(extras, '$schema') ? { $schema: extras.$schema } : {};
     showExtras();
     update();
     $('summary-title').focus();

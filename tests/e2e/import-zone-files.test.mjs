@@ -265,6 +265,14 @@ test('save as file: <job name>.json, 2-space JSON of the body panel with $schema
   assert.equal(second.suggestedFilename(), 'ota-job.json');
   await importText(page, text);
   assert.equal(await outText(page), JSON.stringify(file, null, 2));
+  // Its `$schema` is no field of the job: not "kept as given", and not in what is sent.
+  assert.equal(await page.textContent('#import-status'), 'Imported.');
+  assert.ok(await page.isHidden('#extras-panel'));
+  await page.fill('#f-org', 'o15');
+  await page.fill('#f-fw', 'fw-1');
+  const curl = await page.textContent('#out-curl');
+  const sent = JSON.parse(/--data-raw '(.*)'$/s.exec(curl)[1]);
+  assert.deepEqual(sent, rest);
   await context.close();
 });
 

@@ -429,3 +429,52 @@ test('axe-core: 0 violations at 360 px and desktop, in en and zh, with a zone ch
     }
   }
 });
+
+test('"Apply" on every fix of a body with many: each removes its problem and adds no error', async () => {
+  const { page, context, problems } = await open();
+  await page.fill('#f-org', 'o15');
+  await page.fill('#f-fw', 'fw-1');
+  // A near-miss name, a misplaced field, strings for booleans, a list and a number,
+  // timestamps in seconds and microseconds, a near-miss enum value.
+  const body = {
+    type: 'upgrade',
+    upgradeScope: { type: 'partial', versionNumbers: '1.0' },
+    deviceKeys: ['dev1'],
+    upgradePolicy: 'snapshop',
+    enableUpgradeRequest: 'true',
+    upgradeTimeOut: 7200,
+    retryPolicy: { enableRetry: 'false' },
+    schedulePolicy: { startTimestamp: 1767225600, endTimestamp: 1767232800000000 },
+    maximumConcurrency: '50',
+  };
+  await importText(page, JSON.stringify(body));
+  const key = (p) => `${p.path} ${p.code}`;
+  let applied = 0;
+  for (let round = 0; round < 20; round++) {
+    const before = await summary(page);
+    const target = page.locator('#summary-list > li:has(button.apply)').first();
+    if (!(await target.count())) break;
+    const which = { path: await target.getAttribute('data-path'), code: await target.getAttribute('data-code') };
+    await target.locator('button.apply').click();
+    const after = await summary(page);
+    assert.ok(!after.some((p) => key(p) === key(which)), `${key(which)} removed`);
+    const errorsBefore = new Set(before.map(key));
+    const added = after.filter((p) => !errorsBefore.has(key(p)) && p.text.startsWith('Error'));
+    assert.deepEqual(added, [], `Apply of ${key(which)} adds no error`);
+    applied++;
+  }
+  assert.equal(applied, 9, 'fixes applied');
+  const final = await outBody(page);
+  assert.deepEqual(final.upgradeScope, { type: 'partial', versionNumbers: ['1.0'], deviceKeys: ['dev1'] });
+  assert.equal(final.upgradePolicy, 'snapshot');
+  assert.equal(final.enableUpgradeRequest, true);
+  assert.equal(final.upgradeTimeout, 7200);
+  assert.deepEqual(final.schedulePolicy, { startTimestamp: 1767225600000, endTimestamp: 1767232800000 });
+  assert.equal(final.retryPolicy.enableRetry, false);
+  assert.equal(final.maximumConcurrency, 50);
+  assert.equal(await page.inputValue('#f-keys'), 'dev1');
+  assert.ok(await page.isChecked('input[name=request][value=true]'));
+  assert.equal(await page.getAttribute('html', 'data-valid'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

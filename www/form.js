@@ -199,8 +199,6 @@ export const ROWS = {
   assetTrees: { list: 'tree-rows', template: 't-tree' },
 };
 const rowExtra = new WeakMap(); // row -> members of its imported entry that the row has no field for
-/** The imported members of a row's entry that it has no field for, or undefined. */
-export function extraOf(row) { return rowExtra.get(row); }
 export function addRow(kind, k = '', v = '', translate, extra) {
   const spec = ROWS[kind];
   const frag = $(spec.template).content.cloneNode(true);

@@ -4,8 +4,10 @@
 //
 // JS values reach the core as JSON text. A value that JSON cannot carry (undefined in an
 // array, NaN, Infinity, a function, a symbol, a cyclic reference, a property whose
-// getter throws) is sent as a placeholder and reported as `invalid_type` at its path;
-// a BigInt is sent as the integer it is. Nothing here throws for any input value.
+// getter throws) is sent as a placeholder, and its path and kind go to the core, which
+// reports it (`invalid_type`) in the requested locale; a BigInt is sent as the integer it
+// is. This file holds no message text and builds no issue. Nothing here throws for any
+// input value.
 
 const MAX_DEPTH = 130; // deeper than the core's 128-level limit, which then reports it
 const MAX_VALUES = 20_000_000; // bigger values are refused without walking them to the end
@@ -16,35 +18,6 @@ const objectProto = Object.prototype;
 const isArray = Array.isArray;
 const getProto = Object.getPrototypeOf;
 const keysOf = Object.keys;
-
-const MESSAGES = {
-  en: {
-    undefined: "undefined is not a JSON value",
-    NaN: "NaN is not a JSON value (JSON numbers are finite)",
-    Infinity: "Infinity is not a JSON value (JSON numbers are finite)",
-    "-Infinity": "-Infinity is not a JSON value (JSON numbers are finite)",
-    function: "a function is not a JSON value",
-    symbol: "a symbol is not a JSON value",
-    cycle: "a cyclic reference cannot be written as JSON",
-    unreadable: "reading this value threw an exception",
-    tooLarge: "the value is too large to convert to JSON",
-    tooManyForeign: "too many values that JSON cannot represent",
-    notText: (t) => `expected JSON text (a string), got ${t}`,
-  },
-  zh: {
-    undefined: "undefined 不是 JSON 值",
-    NaN: "NaN 不是 JSON 值（JSON 数字必须是有限数）",
-    Infinity: "Infinity 不是 JSON 值（JSON 数字必须是有限数）",
-    "-Infinity": "-Infinity 不是 JSON 值（JSON 数字必须是有限数）",
-    function: "函数不是 JSON 值",
-    symbol: "Symbol 不是 JSON 值",
-    cycle: "循环引用无法写成 JSON",
-    unreadable: "读取该值时抛出了异常",
-    tooLarge: "该值太大，无法转换为 JSON",
-    tooManyForeign: "无法用 JSON 表示的值太多",
-    notText: (t) => `应为 JSON 文本（字符串），实际为 ${t}`,
-  },
-};
 
 // --- JS value -> JSON text ------------------------------------------------------------
 
@@ -101,6 +74,7 @@ class Abort {
 // or turned into null, and nothing throws.
 function careful(root) {
   const foreign = [];
+  const converted = [];
   const ancestors = new Set();
   let values = 0;
 
@@ -117,7 +91,12 @@ function careful(root) {
       let toJSON;
       try {
         toJSON = v.toJSON;
-        if (typeof toJSON === "function") v = toJSON.call(v, key);
+        if (typeof toJSON === "function") {
+          v = toJSON.call(v, key);
+          // A member of the input object written through toJSON (a Date): a fact the
+          // core's rules may need (buildRequest's orgId must be a string, not a Date).
+          if (depth === 1) converted.push([path, "converted"]);
+        }
       } catch {
         return note(path, "unreadable");
       }
@@ -219,7 +198,8 @@ function careful(root) {
   }
 
   try {
-    return { text: walk(root, "", "", 0, false), foreign };
+    const text = walk(root, "", "", 0, false);
+    return { text, foreign: converted.length ? foreign.concat(converted) : foreign };
   } catch (e) {
     const kind = e instanceof Abort ? e.kind : "tooLarge"; // e.g. RangeError: string too long
     return { text: PLACEHOLDER, foreign: [["", kind]] };
@@ -258,31 +238,21 @@ function localeOf(options) {
   }
 }
 
+// What validateJson was given instead of text, for the core's message.
 function typeName(v) {
+  if (v === null) return "null";
   const t = typeof v;
-  if (v === null || t !== "object") return v === null ? "null" : t;
+  if (t !== "object") return t;
   try {
-    return isArray(v) ? "an array" : "an object";
+    return isArray(v) ? "array" : "object";
   } catch {
-    return "an object"; // a revoked proxy
+    return "object"; // a revoked proxy
   }
 }
 
-// Reports what JSON could not carry: an `invalid_type` error at each such path (the
-// core's own error there, caused by the placeholder, gets the true message).
-function addForeign(report, foreign, options) {
-  const messages = MESSAGES[localeOf(options)];
-  const at = new Map();
-  report.errors.forEach((e, i) => {
-    if (e.code === "invalid_type" && !at.has(e.path)) at.set(e.path, i);
-  });
-  for (const [path, kind] of foreign) {
-    const message = messages[kind];
-    const i = at.get(path);
-    if (i !== undefined) report.errors[i].message = message;
-    else report.errors.push({ path, code: "invalid_type", message, enosCode: null });
-  }
-  report.valid = false;
+// The list of values JSON could not carry, as the core reads it ("" for none).
+function foreignText(foreign) {
+  return foreign.length ? JSON.stringify(foreign) : "";
 }
 
 let encoder;
@@ -318,82 +288,75 @@ function parseReport(json) {
 // --- the public API -------------------------------------------------------------------
 
 // Last resort: if the WebAssembly call itself fails (its memory cannot hold an enormous
-// input), the caller still gets a result, and later calls keep working.
-const FAILED = "the input could not be checked: it does not fit in the WebAssembly memory";
-const FAILED_REPORT = { valid: false, errors: [{ path: "", code: "invalid_json", message: FAILED, enosCode: null }], warnings: [] };
-const FAILED_JSON = {
-  report: JSON.stringify(FAILED_REPORT),
-  wrapped: JSON.stringify({ report: FAILED_REPORT }),
-  response: JSON.stringify({ ok: false, code: null, msg: FAILED, error: "invalid_json" }),
-};
+// input), the caller still gets a result, and later calls keep working. The core writes
+// these results in advance, in both locales, while the module is sound.
+const FAILURE_KINDS = { report: 0, wrapped: 1, response: 2 };
 
 function guarded(raw) {
-  const guard = (fn, fallback) => (a, b) => {
+  const put = writer(raw);
+  const failures = { en: {}, zh: {} };
+  for (const locale of ["en", "zh"]) {
+    for (const [name, kind] of Object.entries(FAILURE_KINDS)) {
+      try {
+        failures[locale][name] = raw.failureText(kind, `{"locale":"${locale}"}`);
+      } catch {
+        failures[locale][name] = undefined;
+      }
+    }
+  }
+  const guard = (fn, name) => (text, opts, foreign, positions, options) => {
     try {
-      return fn(a, b);
-    } catch {
-      return fallback;
+      return fn(text, opts, foreign, positions);
+    } catch (e) {
+      const failure = failures[localeOf(options)][name];
+      if (failure === undefined) throw e;
+      return failure;
     }
   };
-  const put = writer(raw);
   return {
-    validateText: guard((text, opts) => raw.validateInput(put(text), opts), FAILED_JSON.report),
-    normalizeJson: guard((text, opts) => raw.normalizeInput(put(text), opts), FAILED_JSON.wrapped),
-    buildRequestJson: guard((text, opts) => raw.buildRequestInput(put(text), opts), FAILED_JSON.wrapped),
-    parseResponse: guard((text) => raw.parseResponseInput(put(text)), FAILED_JSON.response),
+    validateText: guard((text, opts, foreign, positions) => raw.validateInput(put(text), opts, foreign, positions), "report"),
+    normalizeJson: guard((text, opts, foreign) => raw.normalizeInput(put(text), opts, foreign), "wrapped"),
+    buildRequestJson: guard((text, opts, foreign) => raw.buildRequestInput(put(text), opts, foreign), "wrapped"),
+    parseResponse: guard((text) => raw.parseResponseInput(put(text)), "response"),
   };
 }
 
 export function createApi(unguarded, ready = () => {}) {
-  const raw = guarded(unguarded);
+  let raw;
+  // The module is read on first use: the browser build has no instance before init().
+  const core = () => (raw ??= guarded(unguarded));
   function validateJson(text, options) {
     ready();
     const opts = optionsText(options);
-    if (typeof text === "string") return parseReport(raw.validateText(text, opts));
-    // Not text at all: the core reports an empty text (keeping option and firmware
-    // errors), and the message says what was given instead.
-    const report = parseReport(raw.validateText("", opts));
-    const messages = MESSAGES[localeOf(options)];
-    const e = report.errors.find((e) => e.code === "invalid_json" && e.path === "");
-    if (e) e.message = messages.notText(typeName(text));
-    return report;
+    if (typeof text === "string") return parseReport(core().validateText(text, opts, "", true, options));
+    // Not text at all: the core reports the empty text, saying what was given instead.
+    const foreign = `[["","text:${typeName(text)}"]]`;
+    return parseReport(core().validateText("", opts, foreign, false, options));
   }
 
   function validate(body, options) {
     ready();
     const { text, foreign } = toJsonText(body);
-    const report = parseReport(raw.validateText(text, optionsText(options)));
-    if (foreign.length) addForeign(report, foreign, options);
-    return report;
+    return parseReport(core().validateText(text, optionsText(options), foreignText(foreign), false, options));
   }
 
   function normalize(body, options) {
     ready();
     const { text, foreign } = toJsonText(body);
-    const result = JSON.parse(raw.normalizeJson(text, optionsText(options)));
-    if (foreign.length) {
-      addForeign(result.report, foreign, options);
-      delete result.body;
-    }
-    return result;
+    return JSON.parse(core().normalizeJson(text, optionsText(options), foreignText(foreign), false, options));
   }
 
   function buildRequest(input, options) {
     ready();
     const { text, foreign } = toJsonText(input);
-    const result = JSON.parse(raw.buildRequestJson(text, optionsText(options)));
-    if (foreign.length) {
-      addForeign(result.report, foreign, options);
-      delete result.request;
-    }
-    return result;
+    return JSON.parse(core().buildRequestJson(text, optionsText(options), foreignText(foreign), false, options));
   }
 
   function parseResponse(text) {
     ready();
     // A response that was already parsed (`await res.json()`) is read as its JSON text.
     const json = typeof text === "string" ? text : toJsonText(text).text;
-    return JSON.parse(raw.parseResponse(json));
+    return JSON.parse(core().parseResponse(json));
   }
 
   return { validate, validateJson, normalize, buildRequest, parseResponse };

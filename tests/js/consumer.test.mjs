@@ -51,6 +51,22 @@ test("init() resolves in Node and is not needed", async () => {
   assert.equal(validate(VALID_BODY).valid, true);
 });
 
+// The members a fixture's `issues` pins (position, hint by a part of its text, fix), on
+// the issue of the same path and code: the same checks as tests/fixtures.rs.
+function assertPins(r, pins) {
+  for (const pin of pins ?? []) {
+    const issue = [...r.errors, ...r.warnings].find((i) => i.path === pin.path && i.code === pin.code);
+    assert.ok(issue, `no issue ${pin.path} ${pin.code}`);
+    for (const [key, want] of Object.entries(pin)) {
+      const have = issue[key] ?? null;
+      if (key === "hint" && typeof want === "string") assert.ok(have?.includes(want), `${pin.path}: hint ${have}`);
+      else assert.deepEqual(have, want, `${pin.path} ${pin.code}: ${key}`);
+    }
+  }
+}
+
+const POSITION_KEYS = ["line", "column", "endLine", "endColumn"];
+
 for (const c of cases.validation) {
   test(`fixture ${c.file}: ${c.name}`, () => {
     const want = expected(c.expect);
@@ -58,10 +74,15 @@ for (const c of cases.validation) {
       const r = validateJson(c.text, c.options);
       assertReportShape(r);
       assert.deepEqual(summary(r), want);
+      assertPins(r, c.issues);
+      for (const i of [...r.errors, ...r.warnings]) {
+        if (i.code !== "invalid_option") assert.ok(POSITION_KEYS.every((k) => Number.isInteger(i[k])), `${i.path}: a position`);
+      }
     } else {
       const r = validate(c.body, c.options);
       assertReportShape(r);
       assert.deepEqual(summary(r), want, "validate(body)");
+      for (const i of [...r.errors, ...r.warnings]) assert.ok(POSITION_KEYS.every((k) => !(k in i)), "no position for a value");
       assert.deepEqual(summary(validateJson(JSON.stringify(c.body), c.options)), want, "validateJson(text)");
     }
   });

@@ -77,14 +77,20 @@ try {
     window.removeEventListener('input', start, true);
     window.removeEventListener('input', end);
     const after = { validAfter: document.documentElement.dataset.valid, problems: $('summary-list').children.length, count: $('keys-count').textContent, bodyBytes: $('out-body').textContent.length };
-    // One paste of 10,000 keys over the list: handler, style and layout.
+    // One paste of 10,000 keys over the list, timed in two parts: the browser laying out
+    // the 10,000-line textarea (its own work, forced before the event), then the page's
+    // handler and the style and layout it caused (the page's work, the goal's figure).
     const big = Array.from({ length: 10000 }, (_, i) => `device-key-${String(i).padStart(5, '0')}`).join('\n');
     ta.select();
     const p0 = performance.now();
     ta.value = big;
-    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
     void document.body.offsetHeight;
-    const paste10k = performance.now() - p0;
+    const p1 = performance.now();
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    const p2 = performance.now();
+    void document.body.offsetHeight;
+    const p3 = performance.now();
+    const paste10k = { textarea: p1 - p0, script: p2 - p1, page: p3 - p1 };
     return { paste10k, times: times.slice(10), scripts: scripts.slice(10), inserts: inserts.slice(10), valid, ...after, keysAfterPaste: $('keys-count').textContent };
   }, { edits: EDITS, keys: KEYS });
   await context.close();
@@ -99,7 +105,9 @@ try {
   console.log(`  of which script (read form, validate, render): p50 ${fmt(pct(sc, 50))} ms, p95 ${fmt(pct(sc, 95))} ms`);
   const ins = result.inserts;
   console.log(`  before that, the browser's own insertion into the 1,000-line textarea (not the page's work): p50 ${fmt(pct(ins, 50))} ms, p95 ${fmt(pct(ins, 95))} ms`);
-  console.log(`paste of 10,000 device keys (one input event) to the finished re-render: ${fmt(result.paste10k)} ms (${result.keysAfterPaste})`);
+  const pk = result.paste10k;
+  console.log(`paste of 10,000 device keys (one input event) to the finished re-render: ${fmt(pk.page)} ms of page work (script ${fmt(pk.script)} ms) (${result.keysAfterPaste})   (goal <= 100 ms)`);
+  console.log(`  before that, the browser's own layout of the 10,000-line textarea (not the page's work): ${fmt(pk.textarea)} ms`);
   console.log(`  (timer resolution in a page without cross-origin isolation: 0.1 ms; load average now ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
 } finally {
   await browser.close();

@@ -125,7 +125,8 @@ test('a valid upgrade job filled in from scratch gives exactly the expected body
     upgradeTimeout: 3600,
     retryPolicy: { enableRetry: true, retryInterval: 60, retryCount: 3 },
     // 02:00 and 05:30 in Shanghai (UTC+8) on 1 December 2026.
-    schedulePolicy: { isRepeatDaily: true, startTimestamp: Date.UTC(2026, 10, 30, 18, 0), endTimestamp: Date.UTC(2026, 10, 30, 21, 30), timezoneOffsetInMinutes: 480 },
+    // No zone chosen: none is sent (the page checks the same-day rule in the browser's zone).
+    schedulePolicy: { isRepeatDaily: true, startTimestamp: Date.UTC(2026, 10, 30, 18, 0), endTimestamp: Date.UTC(2026, 10, 30, 21, 30) },
     maximumConcurrency: 50,
   });
   assert.equal(await page.getAttribute('html', 'data-valid'), 'true');
@@ -153,7 +154,8 @@ test('a valid upgrade job filled in from scratch gives exactly the expected body
 
 test('range and required problems appear at their fields', async () => {
   const { page, context } = await open();
-  // Fresh form: the required fields are flagged where they are.
+  // "Check all": the required fields are flagged where they are.
+  await page.click('#check-all');
   for (const [sel, code] of [['#f-org', 'required'], ['#f-fw', 'required'], ['#f-versions', 'required'], ['#g-policy', 'required'], ['#g-request', 'required']]) {
     const p = await problemsAt(page, sel);
     assert.ok(p.invalid, `${sel} aria-invalid`);
@@ -250,12 +252,12 @@ test('daily schedule: not_same_day at the end field, in the browser time zone', 
   const p = await problemsAt(page, '#f-end');
   assert.ok(p.invalid);
   assert.deepEqual(p.items.map((i) => [i.code, i.path]), [['not_same_day', '/body/schedulePolicy/endTimestamp']]);
-  // 07:00 to 09:00 in Shanghai is one local day but crosses midnight in UTC: valid only
-  // because the page sends the browser's offset (480) with the schedule.
+  // 07:00 to 09:00 in Shanghai is one local day but crosses midnight in UTC: valid because
+  // the page checks in the browser's zone (the utcOffsetMinutes option); no zone is sent.
   await page.fill('#f-start', '2026-12-01T07:00');
   await page.fill('#f-end', '2026-12-01T09:00');
   assert.deepEqual((await problemsAt(page, '#f-end')).codes, []);
-  assert.equal((await outBody(page)).schedulePolicy.timezoneOffsetInMinutes, 480);
+  assert.equal((await outBody(page)).schedulePolicy.timezoneOffsetInMinutes, undefined);
   assert.equal(await page.getAttribute('html', 'data-valid'), 'true');
   // End before start.
   await page.fill('#f-end', '2026-12-01T06:00');
@@ -345,6 +347,7 @@ test('language switch: page text and validation messages, remembered', async () 
   const { page, context } = await open();
   const enTitle = await page.textContent('h1');
   const enMsg = await page.textContent('#summary-list li');
+  await page.click('#check-all');
   await page.selectOption('#lang', 'zh');
   assert.equal(await page.textContent('h1'), 'EnOS OTA 任务生成器');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');

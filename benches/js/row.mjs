@@ -118,7 +118,7 @@ function bigText(row, n) {
 // report's JSON text, and wasm-bindgen's copy of it into a JS string), and JSON.parse of
 // that report. Beside it: the same for a valid body of the same length (whose clean
 // report crosses as `undefined`), and TextDecoder on the report's bytes (the crossing).
-async function breakdown() {
+async function breakdown(kinds) {
   const bodies = JSON.parse(readFileSync(new URL("../breakdown-bodies.json", import.meta.url), "utf8"));
   const raw = await import(new URL("dist/node/enos_ota_job.js", pkgDir).href);
   const memory = raw.wasmMemory();
@@ -129,43 +129,50 @@ async function breakdown() {
     const ptr = raw.inputBuffer(0, cap);
     return encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap)).written;
   };
-  // ns per call: median of rounds of `reps` calls.
-  const per = (fn, reps = 2000) => {
-    const rounds = QUICK ? 5 : 31;
-    for (let i = 0; i < reps; i++) fn();
-    const t = [];
+  // ns per call of each step: rounds of `reps` calls, every step in each round (so that
+  // load changes hit all steps alike), medians.
+  const perCall = (steps, reps = 2000) => {
+    const rounds = QUICK ? 5 : 41;
+    const names = Object.keys(steps);
+    for (const k of names) for (let i = 0; i < reps; i++) steps[k]();
+    const t = Object.fromEntries(names.map((k) => [k, []]));
     for (let r = 0; r < rounds; r++) {
-      const s = performance.now();
-      for (let i = 0; i < reps; i++) fn();
-      t.push(((performance.now() - s) * 1e6) / reps);
+      for (const k of names) {
+        const fn = steps[k];
+        const s = performance.now();
+        for (let i = 0; i < reps; i++) fn();
+        t[k].push(((performance.now() - s) * 1e6) / reps);
+      }
     }
-    return median(t);
+    return Object.fromEntries(names.map((k) => [k, median(t[k])]));
   };
   const out = {};
-  for (const kind of ["invalid", "valid"]) {
+  let sink = 0;
+  for (const kind of kinds) {
     const text = bodies[kind];
+    const object = JSON.parse(text);
     const len = put(text);
     const report = raw.validateInput(len, "");
-    let sink = 0;
-    out[kind] = {
-      bytes: text.length,
-      reportBytes: report === undefined ? 0 : Buffer.byteLength(report),
-      total: per(() => (sink += validateJson(text).valid ? 1 : 0)),
-      textIn: per(() => (sink += put(text))),
-      wasmCall: per(() => {
-        put(text);
-        const r = raw.validateInput(len, "");
+    const reportBytes = report === undefined ? new Uint8Array(0) : encoder.encode(report);
+    const steps = {
+      total: () => (sink += validateJson(text).valid ? 1 : 0),
+      textIn: () => (sink += put(text)),
+      // text in + the wasm call (text in is subtracted below)
+      wasmCall: () => {
+        const r = raw.validateInput(put(text), "");
         sink += r === undefined ? 0 : r.length;
-      }),
-      jsonParse: report === undefined ? 0 : per(() => (sink += JSON.parse(report).errors.length)),
-      decode: report === undefined ? 0 : per(((bytes) => () => (sink += decoder.decode(bytes).length))(encoder.encode(report))),
-      object: per(((v) => () => (sink += validate(v).valid ? 1 : 0))(JSON.parse(text))),
-      stringify: per(((v) => () => (sink += JSON.stringify(v).length))(JSON.parse(text))),
-      sink,
+      },
+      object: () => (sink += validate(object).valid ? 1 : 0),
+      stringify: () => (sink += JSON.stringify(object).length),
     };
-    // wasmCall above includes one put(): subtract it.
-    out[kind].wasmCall -= out[kind].textIn;
+    if (report !== undefined) {
+      steps.jsonParse = () => (sink += JSON.parse(report).errors.length);
+      steps.decode = () => (sink += decoder.decode(reportBytes).length);
+    }
+    const ns = perCall(steps);
+    out[kind] = { bytes: text.length, reportBytes: reportBytes.length, jsonParse: 0, decode: 0, ...ns, wasmCall: ns.wasmCall - ns.textIn };
   }
+  out.sink = sink;
   return out;
 }
 
@@ -207,7 +214,8 @@ switch (row) {
     break;
   }
   case "breakdown":
-    out = await breakdown();
+    // One body per process (run.mjs runs `breakdown invalid` and `breakdown valid`).
+    out = await breakdown(process.argv[3] ? [process.argv[3]] : ["invalid", "valid"]);
     break;
   default:
     throw new Error(`unknown row ${row}`);

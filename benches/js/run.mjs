@@ -17,7 +17,7 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = join(here, "../..");
 
 function row(name) {
-  const out = execFileSync(process.execPath, [join(here, "row.mjs"), name], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, [join(here, "row.mjs"), ...name.split(" ")], { encoding: "utf8", maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split("\n").pop());
 }
 
@@ -37,7 +37,7 @@ const corpus = await checkCorpus();
 if (corpus.problems.length) throw new Error(`the mixed corpus is not what it claims:\n${corpus.problems.slice(0, 5).join("\n")}`);
 
 const results = {};
-for (const name of ["mixed-text", "valid-text", "big-text", "mixed-object", "big-object", "huge-text", "breakdown"]) {
+for (const name of ["mixed-text", "valid-text", "big-text", "mixed-object", "big-object", "huge-text", "breakdown invalid", "breakdown valid"]) {
   process.stdout.write(`row ${name} ... `);
   results[name] = row(name);
   console.log("done");
@@ -49,7 +49,7 @@ const bt = results["big-text"];
 const mo = results["mixed-object"];
 const bo = results["big-object"];
 const ht = results["huge-text"];
-const bd = results.breakdown;
+const bd = { invalid: results["breakdown invalid"].invalid, valid: results["breakdown valid"].valid };
 
 // Sizes: what a browser loads for enos-ota-job (the wasm and the JS of pkg/web.js's
 // import graph, each file gzipped on its own as a server sends it; and as one esbuild
@@ -108,5 +108,6 @@ Where the time goes: one invalid small body (${inv.bytes} B, 3 errors + 1 warnin
 | the wasm call: parse, rules, messages, report to JSON text, copied out as a JS string | ${ns(inv.wasmCall)} | ${share(inv.wasmCall, inv.total)} | ${ns(val.wasmCall)} |
 | of which the report's crossing (TextDecoder on its bytes) | ${ns(inv.decode)} | ${share(inv.decode, inv.total)} | - |
 | JS objects built: JSON.parse of the report | ${ns(inv.jsonParse)} | ${share(inv.jsonParse, inv.total)} | - |
+| the rest: JS glue around the call | ${ns(inv.total - inv.textIn - inv.wasmCall - inv.jsonParse)} | ${share(inv.total - inv.textIn - inv.wasmCall - inv.jsonParse, inv.total)} | ${ns(val.total - val.textIn - val.wasmCall)} |
 | validate(object), the object path | ${ns(inv.object)} | | ${ns(val.object)} |
 | of which JSON.stringify of the object | ${ns(inv.stringify)} | | ${ns(val.stringify)} |`);

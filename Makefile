@@ -6,7 +6,7 @@ include mk/tools.mk
 
 # Each layer's fragment appends its test targets to TEST_TARGETS.
 TEST_TARGETS := lint test-native
-include $(wildcard mk/pkg.mk mk/www.mk mk/fuzz.mk mk/release.mk)
+include $(wildcard mk/pkg.mk mk/www.mk mk/fuzz.mk mk/release.mk mk/bench.mk)
 
 .PHONY: help test lint lint-native lint-wasm test-native bench bench-native
 

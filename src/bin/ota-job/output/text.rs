@@ -106,24 +106,28 @@ impl Text {
         }
         // Only the lines of the span, and at most FRAME_CONTEXT bytes beside it: a
         // minified file is one long line, and a long span is cut after its first line.
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let mut from = line_start.max(start.saturating_sub(FRAME_CONTEXT));
+        // Every search stays inside the window, so a frame costs the same in any file.
+        let mut from = start.saturating_sub(FRAME_CONTEXT);
         while !source.is_char_boundary(from) {
             from += 1;
         }
+        if let Some(i) = source[from..start].rfind('\n') {
+            from += i + 1;
+        }
         let mut end = end;
         if end - start > FRAME_CONTEXT {
-            end = source[start..end]
-                .find('\n')
-                .map_or(start + FRAME_CONTEXT, |i| start + i);
-            while !source.is_char_boundary(end) {
-                end -= 1;
+            let mut cut = start + FRAME_CONTEXT;
+            while !source.is_char_boundary(cut) {
+                cut -= 1;
             }
+            end = source[start..cut].find('\n').map_or(cut, |i| start + i);
         }
-        let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
-        let mut to = line_end.min(end + FRAME_CONTEXT);
+        let mut to = (end + FRAME_CONTEXT).min(source.len());
         while !source.is_char_boundary(to) {
             to -= 1;
+        }
+        if let Some(i) = source[end..to].find('\n') {
+            to = end + i;
         }
         let excerpt = source[from..to].trim_end_matches('\r');
         let span = (start - from)..(end - from).min(excerpt.len());

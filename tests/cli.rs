@@ -962,13 +962,21 @@ fn request_curl_quotes_every_value_for_the_shell() {
 }
 
 #[test]
-fn schema_is_wired() {
-    // TODO-lead: the JSON Schema constant is not on main yet; then this prints it.
-    ota()
+fn schema_prints_the_library_schema() {
+    let out = ota()
         .arg("schema")
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("schema"));
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let printed: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let shipped: serde_json::Value = serde_json::from_str(enos_ota_job::JSON_SCHEMA).unwrap();
+    assert_eq!(printed, shipped);
+    assert_eq!(
+        printed["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
 }
 
 // ---- positions, hints, frames and fixes (the library's diagnostics) -------------

@@ -103,6 +103,48 @@ codes! {
     NumericString = "numeric_string", Warning, None;
 }
 
+impl Code {
+    /// One English sentence saying when the code fires (for rule tables such as SARIF's).
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        match self {
+            Code::InvalidJson => "The text is not JSON.",
+            Code::InvalidType => "A value has the wrong JSON type.",
+            Code::Required => "A required field is missing or `null`.",
+            Code::InvalidValue => "A string outside its allowed set.",
+            Code::OutOfRange => "A number outside its range or beyond its integer type.",
+            Code::Empty => "An empty string, array or object where content is required.",
+            Code::TooMany => "More entries than allowed.",
+            Code::DuplicateKey => "A JSON object repeats a key.",
+            Code::MissingSelector => "A partial upgrade names no selector.",
+            Code::ConflictingSelectors => "More than one selector.",
+            Code::SelectorNotAllowed => "A verify job selects devices other than by `deviceKeys`.",
+            Code::VerifyRequiresPartial => "A verify job with scope `total` (EnOS 24611).",
+            Code::TooManyDeviceKeys => {
+                "A verify job with more device keys than allowed (EnOS 24612)."
+            }
+            Code::InvalidTimestamp => "Not a 13-digit millisecond timestamp.",
+            Code::EndBeforeStart => "`endTimestamp` is not later than `startTimestamp`.",
+            Code::NotSameDay => "A daily window whose start and end fall on different days.",
+            Code::FirmwareNotFound => "The target firmware does not exist (EnOS 24404).",
+            Code::FirmwareNotVerified => {
+                "The firmware must be verified before an upgrade job (EnOS 24610)."
+            }
+            Code::TargetVersionInScope => {
+                "The target version is one of the versions to upgrade from."
+            }
+            Code::InvalidOption => "An option is unknown, of the wrong type or out of range.",
+            Code::UnknownField => "A field the API does not name.",
+            Code::IgnoredField => "A known field that has no effect here.",
+            Code::DuplicateValue => {
+                "A repeated device key, version number, tree id, tag value or node."
+            }
+            Code::ScheduleTooShort => "A schedule window under 30 minutes.",
+            Code::NumericString => "An integer field holds a string of digits.",
+        }
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

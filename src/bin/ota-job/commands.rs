@@ -421,11 +421,13 @@ pub fn quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', "'\\''"))
 }
 
-/// `ota-job schema`.
+/// `ota-job schema`: the library's JSON Schema of the body.
 pub fn schema(sink: &mut Sink) -> Result<u8, String> {
-    // TODO-lead: `sink.write(enos_ota_job::JSON_SCHEMA)` once src/schema.rs is on main.
-    let _ = sink;
-    Err("schema: the JSON Schema is not in this build yet".into())
+    sink.write(enos_ota_job::JSON_SCHEMA);
+    if !enos_ota_job::JSON_SCHEMA.ends_with('\n') {
+        sink.write("\n");
+    }
+    Ok(VALID)
 }
 
 /// `ota-job completions SHELL`.

@@ -96,49 +96,13 @@ fn rule(code: Code) -> Value {
     };
     let mut rule = json!({
         "id": code.as_str(),
-        "shortDescription": { "text": description(code) },
+        "shortDescription": { "text": code.description() },
         "defaultConfiguration": { "level": level },
     });
     if let Some(enos) = code.enos_code() {
         rule["properties"] = json!({ "enosCode": enos });
     }
     rule
-}
-
-/// TODO-lead: replace with the library's `Code::description(locale)` once it exists;
-/// until then the first line of each code's documentation.
-fn description(code: Code) -> String {
-    let text = match code.as_str() {
-        "invalid_json" => "The text is not JSON.",
-        "invalid_type" => "A value has the wrong JSON type.",
-        "required" => "A required field is missing or `null`.",
-        "invalid_value" => "A string outside its allowed set.",
-        "out_of_range" => "A number outside its range or beyond its integer type.",
-        "empty" => "An empty string, array or object where content is required.",
-        "too_many" => "More entries than allowed.",
-        "duplicate_key" => "A JSON object repeats a key.",
-        "missing_selector" => "A partial upgrade names no selector.",
-        "conflicting_selectors" => "More than one selector.",
-        "selector_not_allowed" => "A verify job selects devices other than by `deviceKeys`.",
-        "verify_requires_partial" => "A verify job with scope `total` (EnOS 24611).",
-        "too_many_device_keys" => "A verify job with more device keys than allowed (EnOS 24612).",
-        "invalid_timestamp" => "Not a 13-digit millisecond timestamp.",
-        "end_before_start" => "`endTimestamp` is not later than `startTimestamp`.",
-        "not_same_day" => "A daily window whose start and end fall on different days.",
-        "firmware_not_found" => "The target firmware does not exist (EnOS 24404).",
-        "firmware_not_verified" => {
-            "The firmware must be verified before an upgrade job (EnOS 24610)."
-        }
-        "target_version_in_scope" => "The target version is one of the versions to upgrade from.",
-        "invalid_option" => "An option is unknown, of the wrong type or out of range.",
-        "unknown_field" => "A field the API does not name.",
-        "ignored_field" => "A known field that has no effect here.",
-        "duplicate_value" => "A repeated device key, version number, tree id, tag value or node.",
-        "schedule_too_short" => "A schedule window under 30 minutes.",
-        "numeric_string" => "An integer field holds a string of digits.",
-        other => return other.replace('_', " "),
-    };
-    text.to_string()
 }
 
 /// A relative URI reference for a path as given (RFC 3986: every byte outside the

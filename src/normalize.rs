@@ -74,13 +74,13 @@ impl Serialize for Normalized {
 /// ```
 #[must_use]
 pub fn normalize_json(text: &str, options: &Options) -> Normalized {
-    finish(check::text(text, options, Shape::Body, &[], true), options)
+    normalize_checked(check::text(text, options, Shape::Body, &[], true), options)
 }
 
 /// Validates a `serde_json::Value` and, when valid, returns it with its defaults made explicit.
 #[must_use]
 pub fn normalize_value(value: &Value, options: &Options) -> Normalized {
-    finish(check::value(value, options, Shape::Body), options)
+    normalize_checked(check::value(value, options, Shape::Body), options)
 }
 
 /// [`normalize_json`] of text that was written from a value (no positions), with the
@@ -94,10 +94,6 @@ pub(crate) fn normalize_checked(mut checked: Checked<'_>, options: &Options) -> 
         out
     });
     Normalized { report, body }
-}
-
-fn finish(checked: Checked<'_>, options: &Options) -> Normalized {
-    normalize_checked(checked, options)
 }
 
 /// The normalized body (the body must be valid).

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::json::{Node, Object};
+use crate::json::{pointer_tokens as tokens, Node, Object};
 use crate::report::PatchOp;
 
 /// Why a patch could not be applied.
@@ -31,14 +31,6 @@ pub(crate) fn apply(doc: &mut Node<'_>, ops: &[PatchOp]) -> Result<(), PatchErro
         }
     }
     Ok(())
-}
-
-fn tokens(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect()
 }
 
 fn member<'o, 'a>(obj: &'o mut Object<'a>, key: &str, pointer: &str) -> Result<usize, PatchError> {
@@ -86,7 +78,7 @@ fn parent<'d, 'a>(
     doc: &'d mut Node<'a>,
     pointer: &str,
 ) -> Result<(&'d mut Node<'a>, String), PatchError> {
-    let mut tokens = tokens(pointer);
+    let mut tokens: Vec<String> = tokens(pointer).collect();
     let last = tokens
         .pop()
         .ok_or_else(|| PatchError::NoTarget(pointer.to_owned()))?;

@@ -90,7 +90,7 @@ pub(crate) fn locate(text: &str, targets: &[Target<'_>]) -> Vec<ByteSpan> {
 }
 
 /// The unescaped reference tokens of a JSON Pointer (`""` has none).
-fn tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
     pointer
         .split('/')
         .skip(1)

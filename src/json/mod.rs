@@ -14,7 +14,7 @@ mod write;
 use std::borrow::Cow;
 
 pub(crate) use integer::{parse_digits, parse_integer, Integer};
-pub(crate) use locate::{line_columns, locate, Target};
+pub(crate) use locate::{line_columns, locate, tokens as pointer_tokens, ByteSpan, Target};
 pub use parse::SyntaxError;
 pub(crate) use parse::{parse, parse_document, ParseError};
 pub(crate) use write::{

@@ -213,66 +213,60 @@ impl Report {
     }
 }
 
-/// The span of each finding in `text`, where it has one in the text.
+/// The span of each finding in `text`, where it has one in the text: options and values
+/// JavaScript could not write have none; a syntax error is its own offset; the rest are
+/// located by their path, in one pass over the text.
 fn spans(text: &str, findings: &[Finding]) -> Vec<Option<Span>> {
-    let mut targets = Vec::new();
-    let mut which = Vec::with_capacity(findings.len());
-    for f in findings {
-        let in_text = match &f.problem {
-            Problem::InvalidOption { .. }
-            | Problem::InvalidJson {
-                error: JsonError::NotText { .. } | JsonError::OutOfMemory | JsonError::TooDeep,
-            } => false,
-            Problem::InvalidJson { .. } => f.offset.is_some(),
-            _ => true,
-        };
-        which.push(in_text.then_some(targets.len()));
-        if in_text && f.offset.is_none() {
-            targets.push(json::Target {
-                pointer: &f.path,
-                key: f.problem.points_to_key(),
-                occurrence: f.occurrence,
-            });
-        } else if in_text {
-            targets.push(json::Target {
-                pointer: "",
-                key: false,
-                occurrence: None,
-            });
-        }
-    }
-    let needs_scan = findings.iter().any(|f| f.offset.is_none());
-    let mut byte_spans = if needs_scan {
-        json::locate(text, &targets)
-    } else {
-        vec![(0, 0); targets.len()]
+    let located = |f: &Finding| match &f.problem {
+        Problem::InvalidOption { .. }
+        | Problem::InvalidJson {
+            error: JsonError::NotText { .. } | JsonError::OutOfMemory | JsonError::TooDeep,
+        } => false,
+        Problem::InvalidJson { .. } => f.offset.is_some(),
+        _ => true,
     };
-    // Explicit offsets (syntax errors) replace the located root.
-    let mut t = 0;
-    for (f, w) in findings.iter().zip(&which) {
-        if w.is_some() {
-            if let Some(offset) = f.offset {
-                byte_spans[t] = (offset, offset);
-            }
-            t += 1;
-        }
+    let targets: Vec<json::Target<'_>> = findings
+        .iter()
+        .filter(|f| located(f) && f.offset.is_none())
+        .map(|f| json::Target {
+            pointer: &f.path,
+            key: f.problem.points_to_key(),
+            occurrence: f.occurrence,
+        })
+        .collect();
+    let mut by_path = if targets.is_empty() {
+        Vec::new()
+    } else {
+        json::locate(text, &targets)
     }
-    let offsets: Vec<usize> = byte_spans.iter().flat_map(|&(a, b)| [a, b]).collect();
-    let positions = json::line_columns(text, &offsets);
-    which
+    .into_iter();
+    let byte_spans: Vec<Option<json::ByteSpan>> = findings
+        .iter()
+        .map(|f| match f.offset {
+            _ if !located(f) => None,
+            Some(offset) => Some((offset, offset)),
+            None => by_path.next(),
+        })
+        .collect();
+    let offsets: Vec<usize> = byte_spans
+        .iter()
+        .flatten()
+        .flat_map(|&(a, b)| [a, b])
+        .collect();
+    let mut positions = json::line_columns(text, &offsets).into_iter();
+    byte_spans
         .into_iter()
-        .map(|w| {
-            w.map(|i| {
-                let ((line, column), (end_line, end_column)) =
-                    (positions[2 * i], positions[2 * i + 1]);
-                Span {
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                    start: byte_spans[i].0,
-                    end: byte_spans[i].1,
-                }
+        .map(|span| {
+            let (start, end) = span?;
+            let (line, column) = positions.next()?;
+            let (end_line, end_column) = positions.next()?;
+            Some(Span {
+                line,
+                column,
+                end_line,
+                end_column,
+                start,
+                end,
             })
         })
         .collect()

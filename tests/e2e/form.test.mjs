@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT, serveSite, launch, openPage } from './harness.mjs';
+import { ROOT, serveSite, launch, openPage, SEED_BODY } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 let site;
@@ -20,30 +20,6 @@ after(async () => {
   await site?.close();
 });
 
-// The request example of the seed document (create-ota-job-v2.1.zh.txt), as printed there.
-const SEED_BODY = `{
-    "name":{
-        "defaultValue":"ota-job-test",
-        "i18nValue":{
-
-        }
-    },
-    "type":"upgrade",
-    "upgradePolicy":"snapshot",
-    "upgradeScope":{
-        "type":"partial",
-        "versionNumbers":[
-            "1.0"
-        ],
-        "deviceKeys":[
-            "deviceKey1",
-            "deviceKey2"
-        ]
-    },
-    "startSchedule":0,
-    "endSchedule":86399,
-    "enableUpgradeRequest":true
-}`;
 
 async function open(options) {
   return openPage(browser, site.url, options);

@@ -1,11 +1,14 @@
 // Shared set-up for the browser tests and the benchmark: a static server for the staged
 // site on a free loopback port, and Debian's Chromium driven by playwright-core.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+// The request example of the seed document, as printed there (shared with the Rust tests).
+export const SEED_BODY = readFileSync(resolve(ROOT, 'tests/data/seed-request.json'), 'utf8').trimEnd();
 export const SITE_DIR = resolve(ROOT, process.env.SITE_DIR || 'target/site');
 
 const TYPES = {

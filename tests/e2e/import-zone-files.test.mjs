@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT, serveSite, launch, openPage } from './harness.mjs';
+import { ROOT, serveSite, launch, openPage, SEED_BODY } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 let site;
@@ -29,30 +29,6 @@ const PYTHON_TEXT = readFileSync(join(ROOT, 'tests/e2e/data/python-sample-body.j
 const PYTHON = JSON.parse(PYTHON_TEXT);
 const SCHEMA_URL = 'https://github.com/enos-ota-job/enos-ota-job/raw/main/schema/create-ota-job.schema.json';
 
-// The request example of the seed document, as printed there.
-const SEED_BODY = `{
-    "name":{
-        "defaultValue":"ota-job-test",
-        "i18nValue":{
-
-        }
-    },
-    "type":"upgrade",
-    "upgradePolicy":"snapshot",
-    "upgradeScope":{
-        "type":"partial",
-        "versionNumbers":[
-            "1.0"
-        ],
-        "deviceKeys":[
-            "deviceKey1",
-            "deviceKey2"
-        ]
-    },
-    "startSchedule":0,
-    "endSchedule":86399,
-    "enableUpgradeRequest":true
-}`;
 
 /** Every body of tests/fixtures/*.json, with whether it is valid apart from warnings. */
 function fixtureBodies() {

@@ -23,9 +23,18 @@ impl<'p> Path<'p> {
 
     /// The JSON Pointer text: `""` for the root, `/upgradeScope/deviceKeys/3`, ...
     pub fn render(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.len_hint());
         self.write(&mut out);
         out
+    }
+
+    /// The length of the pointer text when no key needs escaping.
+    fn len_hint(&self) -> usize {
+        match self {
+            Path::Root(prefix) => prefix.len(),
+            Path::Key(parent, key) => parent.len_hint() + 1 + key.len(),
+            Path::Index(parent, _) => parent.len_hint() + 4,
+        }
     }
 
     fn write(&self, out: &mut String) {
@@ -34,6 +43,10 @@ impl<'p> Path<'p> {
             Path::Key(parent, key) => {
                 parent.write(out);
                 out.push('/');
+                if !key.bytes().any(|b| b == b'~' || b == b'/') {
+                    out.push_str(key);
+                    return;
+                }
                 for c in key.chars() {
                     match c {
                         '~' => out.push_str("~0"),

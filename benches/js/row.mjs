@@ -152,14 +152,14 @@ async function breakdown(kinds) {
     const text = bodies[kind];
     const object = JSON.parse(text);
     const len = put(text);
-    const report = raw.validateInput(len, "");
+    const report = raw.validateInput(len, "", "", true);
     const reportBytes = report === undefined ? new Uint8Array(0) : encoder.encode(report);
     const steps = {
       total: () => (sink += validateJson(text).valid ? 1 : 0),
       textIn: () => (sink += put(text)),
       // text in + the wasm call (text in is subtracted below)
       wasmCall: () => {
-        const r = raw.validateInput(put(text), "");
+        const r = raw.validateInput(put(text), "", "", true);
         sink += r === undefined ? 0 : r.length;
       },
       object: () => (sink += validate(object).valid ? 1 : 0),

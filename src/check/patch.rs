@@ -74,11 +74,11 @@ fn get_mut<'d, 'a>(doc: &'d mut Node<'a>, pointer: &str) -> Result<&'d mut Node<
 }
 
 /// The parent container of `pointer` and its last token.
-fn parent<'d, 'a>(
+fn parent<'d, 'a, 'p>(
     doc: &'d mut Node<'a>,
-    pointer: &str,
-) -> Result<(&'d mut Node<'a>, String), PatchError> {
-    let mut tokens: Vec<String> = tokens(pointer).collect();
+    pointer: &'p str,
+) -> Result<(&'d mut Node<'a>, Cow<'p, str>), PatchError> {
+    let mut tokens: Vec<Cow<'p, str>> = tokens(pointer).collect();
     let last = tokens
         .pop()
         .ok_or_else(|| PatchError::NoTarget(pointer.to_owned()))?;
@@ -110,7 +110,9 @@ fn add<'a>(doc: &mut Node<'a>, pointer: &str, value: Node<'a>) -> Result<(), Pat
         Node::Object(obj) => {
             match member(obj, &last, pointer) {
                 Ok(i) => obj.members[i].1 = value,
-                Err(PatchError::NoTarget(_)) => obj.members.push((Cow::Owned(last), value)),
+                Err(PatchError::NoTarget(_)) => {
+                    obj.members.push((Cow::Owned(last.into_owned()), value))
+                }
                 Err(e) => return Err(e),
             }
             Ok(())

@@ -5,7 +5,8 @@
 //! itself keeps no positions, so a valid body costs nothing. One pass over the text
 //! follows only the members that lead to a wanted pointer and skips everything else.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// A place to find: a JSON Pointer, whether the member's key (not its value) is wanted,
 /// and which copy of a repeated key (`None`: the last, which is the one read).
@@ -20,9 +21,16 @@ pub(crate) type ByteSpan = (usize, usize);
 
 #[derive(Default)]
 struct TrieNode {
-    children: HashMap<String, usize>,
+    /// The wanted members or items below (a million device keys may each be wanted).
+    children: BTreeMap<String, usize>,
     /// Each time the location occurs in the text: its key's span (for members) and its value's.
     seen: Vec<(Option<ByteSpan>, ByteSpan)>,
+}
+
+impl TrieNode {
+    fn child(&self, token: &str) -> Option<usize> {
+        self.children.get(token).copied()
+    }
 }
 
 /// The span of each target in `text` (valid JSON). A pointer to an absent member gives the
@@ -34,12 +42,12 @@ pub(crate) fn locate(text: &str, targets: &[Target<'_>]) -> Vec<ByteSpan> {
         let mut node = 0;
         let mut path = Vec::new();
         for token in tokens(target.pointer) {
-            node = match trie[node].children.get(&token) {
-                Some(&child) => child,
+            node = match trie[node].child(&token) {
+                Some(child) => child,
                 None => {
                     trie.push(TrieNode::default());
                     let child = trie.len() - 1;
-                    trie[node].children.insert(token, child);
+                    trie[node].children.insert(token.into_owned(), child);
                     child
                 }
             };
@@ -90,11 +98,14 @@ pub(crate) fn locate(text: &str, targets: &[Target<'_>]) -> Vec<ByteSpan> {
 }
 
 /// The unescaped reference tokens of a JSON Pointer (`""` has none).
-pub(crate) fn tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+pub(crate) fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    pointer.split('/').skip(1).map(|t| {
+        if t.contains('~') {
+            Cow::Owned(t.replace("~1", "/").replace("~0", "~"))
+        } else {
+            Cow::Borrowed(t)
+        }
+    })
 }
 
 /// 1-based `(line, column)` of each byte offset, columns counted in characters; one pass.
@@ -129,7 +140,7 @@ struct Scanner<'t, 'n> {
     index: String,
 }
 
-impl Scanner<'_, '_> {
+impl<'t> Scanner<'t, '_> {
     fn peek(&self) -> u8 {
         self.bytes.get(self.pos).copied().unwrap_or(0)
     }
@@ -177,7 +188,7 @@ impl Scanner<'_, '_> {
                 self.pos += 1;
             }
             self.skip_ws();
-            let child = self.trie[node].children.get(key.as_str()).copied();
+            let child = self.trie[node].child(&key);
             let span = self.value(child);
             if let Some(child) = child {
                 self.trie[child].seen.push((Some(key_span), span));
@@ -204,7 +215,7 @@ impl Scanner<'_, '_> {
             }
             self.index.clear();
             super::write::push_usize(i, &mut self.index);
-            let child = self.trie[node].children.get(self.index.as_str()).copied();
+            let child = self.trie[node].child(&self.index);
             let span = self.value(child);
             if let Some(child) = child {
                 self.trie[child].seen.push((None, span));
@@ -264,17 +275,18 @@ impl Scanner<'_, '_> {
     }
 
     /// Reads a key, unescaped as the reader does (a lone surrogate is U+FFFD).
-    fn string(&mut self) -> String {
+    fn string(&mut self) -> Cow<'t, str> {
         let start = self.pos;
         self.skip_string();
-        let raw = &self.bytes[start..self.pos];
+        let bytes: &'t [u8] = self.bytes;
+        let raw = &bytes[start..self.pos];
         let text = std::str::from_utf8(raw).unwrap_or("\"\"");
         if !text.contains('\\') {
-            return text[1..text.len().saturating_sub(1).max(1)].to_owned();
+            return Cow::Borrowed(&text[1..text.len().saturating_sub(1).max(1)]);
         }
         match super::parse(text) {
-            Ok(super::Node::String(s)) => s.into_owned(),
-            _ => String::new(),
+            Ok(super::Node::String(s)) => Cow::Owned(s.into_owned()),
+            _ => Cow::Borrowed(""),
         }
     }
 }

@@ -149,9 +149,13 @@ pub(crate) fn write_key(key: &str, out: &mut String) {
 /// Appends `s` as a JSON string literal, escaped as `JSON.stringify` does.
 pub(crate) fn write_string(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(s.len() + 2);
     out.push('"');
     let mut plain = 0;
-    for (i, b) in s.bytes().enumerate() {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !NEEDS_ESCAPE[usize::from(b)] {
+            continue;
+        }
         let escape = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -160,8 +164,7 @@ pub(crate) fn write_string(s: &str, out: &mut String) {
             b'\t' => "\\t",
             0x08 => "\\b",
             0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
+            _ => "",
         };
         out.push_str(&s[plain..i]);
         if escape.is_empty() {
@@ -176,6 +179,19 @@ pub(crate) fn write_string(s: &str, out: &mut String) {
     out.push_str(&s[plain..]);
     out.push('"');
 }
+
+/// The bytes a JSON string cannot hold as they are: controls, `"` and the backslash.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
 
 #[cfg(test)]
 mod tests {

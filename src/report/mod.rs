@@ -202,9 +202,19 @@ impl Report {
     /// The report as JSON text: the same text as `serde_json::to_string`.
     #[must_use]
     pub fn to_json(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.json_len_estimate());
         self.write_json(&mut out);
         out
+    }
+
+    /// About the length of the report's JSON text, so that writing it grows the buffer
+    /// once at most.
+    pub(crate) fn json_len_estimate(&self) -> usize {
+        self.issues().fold(48, |n, i| {
+            let hint = i.hint.as_ref().map_or(0, String::len);
+            let fix = i.fix.as_ref().map_or(0, |ops| ops.len() * 96);
+            n.saturating_add(i.path.len() + i.message.len() + hint + fix + 160)
+        })
     }
 
     /// Appends the report's JSON text (written by hand: no serde code in the wasm).

@@ -33,18 +33,15 @@ fn write_issues(issues: &[Issue], with_enos: bool, out: &mut String) {
 }
 
 fn write_issue(issue: &Issue, with_enos: bool, out: &mut String) {
-    out.push('{');
-    json::write_key("path", out);
+    out.push_str("{\"path\":");
     json::write_string(&issue.path, out);
-    out.push(',');
-    json::write_key("code", out);
-    json::write_string(issue.code.as_str(), out);
-    out.push(',');
-    json::write_key("message", out);
+    // Codes are lowercase ASCII words: nothing to escape.
+    out.push_str(",\"code\":\"");
+    out.push_str(issue.code.as_str());
+    out.push_str("\",\"message\":");
     json::write_string(&issue.message, out);
     if with_enos {
-        out.push(',');
-        json::write_key("enosCode", out);
+        out.push_str(",\"enosCode\":");
         match issue.enos_code() {
             Some(code) => json::write_int(i64::from(code), out),
             None => out.push_str("null"),
@@ -52,24 +49,21 @@ fn write_issue(issue: &Issue, with_enos: bool, out: &mut String) {
     }
     if let Some(span) = &issue.span {
         for (key, n) in [
-            ("line", span.line),
-            ("column", span.column),
-            ("endLine", span.end_line),
-            ("endColumn", span.end_column),
+            (",\"line\":", span.line),
+            (",\"column\":", span.column),
+            (",\"endLine\":", span.end_line),
+            (",\"endColumn\":", span.end_column),
         ] {
-            out.push(',');
-            json::write_key(key, out);
+            out.push_str(key);
             json::write_int(i64::try_from(n).unwrap_or(i64::MAX), out);
         }
     }
     if let Some(hint) = &issue.hint {
-        out.push(',');
-        json::write_key("hint", out);
+        out.push_str(",\"hint\":");
         json::write_string(hint, out);
     }
     if let Some(fix) = &issue.fix {
-        out.push(',');
-        json::write_key("fix", out);
+        out.push_str(",\"fix\":");
         write_patch(fix, out);
     }
     out.push('}');

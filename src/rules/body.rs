@@ -26,7 +26,7 @@ use crate::pointer::Path;
 use crate::report::{Enumerated, Expected, Ignored, Problem};
 
 use super::read::{replace, Nested};
-use super::{retry, schedule, scope, suggest, Checker, JobKind};
+use super::{retry, schedule, scope, Checker, JobKind};
 
 /// The fields of the body, in the order the rules visit them.
 pub(crate) const FIELDS: [&str; 9] = [
@@ -167,7 +167,7 @@ pub(super) fn one_of<'n>(
     };
     let suggestion = match field {
         Enumerated::UpgradePolicyGivenJobType => None,
-        _ => suggest::near(s, allowed),
+        _ => ck.near(s, allowed),
     };
     let problem = Problem::InvalidValue { field, suggestion };
     match suggestion {

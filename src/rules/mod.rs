@@ -60,6 +60,9 @@ pub(crate) enum ScopeKind {
 pub(crate) struct Checker<'o> {
     pub findings: Vec<Finding>,
     pub options: &'o Options,
+    /// Re-checking a document with one candidate fix applied, where only which problems
+    /// are where matters: no near-miss suggestions and no candidate fixes are made.
+    verifying: bool,
 }
 
 impl<'o> Checker<'o> {
@@ -67,6 +70,25 @@ impl<'o> Checker<'o> {
         Checker {
             findings: options.problems().to_vec(),
             options,
+            verifying: false,
+        }
+    }
+
+    /// A checker for re-checking a document with a candidate fix applied.
+    pub fn verifying(options: &'o Options) -> Checker<'o> {
+        Checker {
+            verifying: true,
+            ..Checker::new(options)
+        }
+    }
+
+    /// The near-miss candidate `given` was meant to be ([`suggest::near`]); none while
+    /// verifying a fix.
+    pub fn near<'c>(&self, given: &str, candidates: &[&'c str]) -> Option<&'c str> {
+        if self.verifying {
+            None
+        } else {
+            suggest::near(given, candidates)
         }
     }
 
@@ -78,7 +100,7 @@ impl<'o> Checker<'o> {
     /// Records a problem at `path` with a candidate fix.
     pub fn report_fix(&mut self, path: &Path<'_>, problem: Problem, fix: Vec<PatchOp>) {
         let mut finding = Finding::new(path.render(), problem);
-        finding.fix = Some(fix);
+        finding.fix = (!self.verifying).then_some(fix);
         self.findings.push(finding);
     }
 

@@ -12,7 +12,7 @@ use crate::pointer::Path;
 use crate::report::{Expected, FieldSuggestion, Found, PatchOp, Problem, Rescaled, TimeUnit};
 use crate::unique;
 
-use super::{suggest, Checker};
+use super::Checker;
 
 /// A field one level down that is sometimes written at this level.
 pub(crate) struct Nested {
@@ -114,7 +114,7 @@ impl<'o> Checker<'o> {
                 };
             }
         }
-        match suggest::near(key, names) {
+        match self.near(key, names) {
             Some(name) => {
                 let problem = Problem::UnknownField {
                     suggestion: Some(FieldSuggestion::Typo { name }),

@@ -1,8 +1,15 @@
 //! Near misses: which known name or value a slip of the keyboard was meant to be.
 
+/// The longest name compared: the known names are far shorter, and a longer given name
+/// cannot be within 2 edits of one.
+const MAX: usize = 48;
+
 /// The one candidate equal to `given` ignoring case, or else the one within a
 /// Damerau-Levenshtein distance of 2 (1 for names of three letters or fewer);
 /// `None` when there is no such candidate or more than one.
+///
+/// It runs on every unknown field and value (and again when a fix is checked), so it
+/// allocates nothing: both names are read into lowercase buffers on the stack.
 pub(crate) fn near<'c>(given: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let mut same_case = candidates
         .iter()
@@ -10,16 +17,21 @@ pub(crate) fn near<'c>(given: &str, candidates: &[&'c str]) -> Option<&'c str> {
     if let (Some(c), None) = (same_case.next(), same_case.next()) {
         return Some(c);
     }
-    let given_chars: Vec<char> = given.chars().collect();
+    let given_len = given.chars().count();
+    let mut a = ['\0'; MAX];
+    let a = lower_into(given, &mut a)?;
     let mut found = None;
     for &c in candidates {
-        let limit = if c.chars().count() <= 3 { 1 } else { 2 };
-        let candidate: Vec<char> = c.chars().collect();
-        if given_chars.len().abs_diff(candidate.len()) > limit {
+        let c_len = c.chars().count();
+        let limit = if c_len <= 3 { 1 } else { 2 };
+        if given_len.abs_diff(c_len) > limit || c == given {
             continue;
         }
-        let d = distance(&lower(&given_chars), &lower(&candidate));
-        if d <= limit && c != given {
+        let mut b = ['\0'; MAX];
+        let Some(b) = lower_into(c, &mut b) else {
+            continue;
+        };
+        if distance(a, b, limit) <= limit {
             if found.is_some() {
                 return None;
             }
@@ -29,34 +41,56 @@ pub(crate) fn near<'c>(given: &str, candidates: &[&'c str]) -> Option<&'c str> {
     found
 }
 
-fn lower(chars: &[char]) -> Vec<char> {
-    chars.iter().map(char::to_ascii_lowercase).collect()
+/// `s` in ASCII lowercase, in `buf`; `None` when it is longer than [`MAX`] characters.
+fn lower_into<'b>(s: &str, buf: &'b mut [char; MAX]) -> Option<&'b [char]> {
+    let mut n = 0;
+    for ch in s.chars() {
+        *buf.get_mut(n)? = ch.to_ascii_lowercase();
+        n += 1;
+    }
+    Some(&buf[..n])
 }
 
-/// The optimal-string-alignment distance: insertions, deletions, substitutions and
-/// transpositions of neighbours, each costing 1.
-fn distance(a: &[char], b: &[char]) -> usize {
+/// The optimal-string-alignment distance (insertions, deletions, substitutions and
+/// transpositions of neighbours, each costing 1) when it is at most `limit`, else
+/// `limit + 1`. Only the band of cells within `limit` of the diagonal can be that low, so
+/// only it is computed; three rolling rows on the stack, row `i` in `rows[i % 3]`.
+fn distance(a: &[char], b: &[char], limit: usize) -> usize {
     let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for i in 0..=a.len() {
-        d[i * w] = i;
+    if w > MAX + 1 || a.len() > MAX || a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
     }
-    for (j, cell) in d.iter_mut().enumerate().take(w) {
+    let far = u8::try_from(limit + 1).unwrap_or(u8::MAX);
+    let mut rows = [[far; MAX + 1]; 3];
+    for (j, cell) in (0u8..).zip(rows[0].iter_mut().take(w.min(limit + 1))) {
         *cell = j;
     }
     for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
+        let [r0, r1, r2] = &mut rows;
+        let (two_up, prev, cur) = match i % 3 {
+            0 => (&*r1, &*r2, r0),
+            1 => (&*r2, &*r0, r1),
+            _ => (&*r0, &*r1, r2),
+        };
+        cur.fill(far);
+        if i <= limit {
+            cur[0] = u8::try_from(i).unwrap_or(far);
+        }
+        let mut row_min = cur[0];
+        for j in i.saturating_sub(limit).max(1)..w.min(i + limit + 1) {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut best = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * w + j - 2] + 1);
+                best = best.min(two_up[j - 2] + 1);
             }
-            d[i * w + j] = best;
+            cur[j] = best.min(far);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min >= far {
+            return limit + 1;
         }
     }
-    d[a.len() * w + b.len()]
+    usize::from(rows[a.len() % 3][b.len()])
 }
 
 #[cfg(test)]
@@ -96,6 +130,60 @@ mod tests {
         );
         // Two candidates at the same distance: no suggestion.
         assert_eq!(near("tbgs", &["tags", "tugs"]), None);
-        assert_eq!(distance(&['a', 'b'], &['b', 'a']), 1);
+        assert_eq!(distance(&['a', 'b'], &['b', 'a'], 2), 1);
+        assert_eq!(distance(&['a', 'b', 'c'], &['x', 'y', 'z'], 1), 2);
+        assert_eq!(near(&"x".repeat(200), &scope), None);
+    }
+
+    /// The full-matrix distance, to hold the banded one to.
+    fn plain(a: &[char], b: &[char]) -> usize {
+        let w = b.len() + 1;
+        let mut d: Vec<usize> = (0..(a.len() + 1) * w)
+            .map(|k| if k < w { k } else { 0 })
+            .collect();
+        for i in 1..=a.len() {
+            d[i * w] = i;
+            for j in 1..w {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (d[(i - 1) * w + j] + 1)
+                    .min(d[i * w + j - 1] + 1)
+                    .min(d[(i - 1) * w + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(d[(i - 2) * w + j - 2] + 1);
+                }
+                d[i * w + j] = best;
+            }
+        }
+        d[a.len() * w + b.len()]
+    }
+
+    #[test]
+    fn the_band_agrees_with_the_full_matrix() {
+        // Every pair of words up to 5 letters over {a, b, c}, at both limits.
+        let mut words: Vec<Vec<char>> = vec![Vec::new()];
+        for len in 1..=5 {
+            let mut next = Vec::new();
+            for w in words.iter().filter(|w| w.len() == len - 1) {
+                for c in ['a', 'b', 'c'] {
+                    let mut v = w.clone();
+                    v.push(c);
+                    next.push(v);
+                }
+            }
+            words.extend(next);
+        }
+        for a in &words {
+            for b in &words {
+                let exact = plain(a, b);
+                for limit in [1, 2] {
+                    let banded = distance(a, b, limit);
+                    if exact <= limit {
+                        assert_eq!(banded, exact, "{a:?} {b:?} limit {limit}");
+                    } else {
+                        assert_eq!(banded, limit + 1, "{a:?} {b:?} limit {limit}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -115,18 +115,23 @@ pub(crate) fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)>
     order.sort_unstable_by_key(|&i| offsets[i]);
     let mut out = vec![(1, 1); offsets.len()];
     let (mut pos, mut line, mut column) = (0usize, 1usize, 1usize);
+    // Counted a stretch at a time (loops the compiler vectorizes), not byte by byte.
     for i in order {
-        let target = offsets[i].min(bytes.len());
-        while pos < target {
-            let b = bytes[pos];
-            if b == b'\n' {
-                line += 1;
+        let target = offsets[i].min(bytes.len()).max(pos);
+        let stretch = &bytes[pos..target];
+        let counted_from = match stretch.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                line = line.saturating_add(stretch.iter().filter(|&&b| b == b'\n').count());
                 column = 1;
-            } else if (b & 0xC0) != 0x80 {
-                column += 1;
+                pos + last + 1
             }
-            pos += 1;
-        }
+            None => pos,
+        };
+        column += bytes[counted_from..target]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count();
+        pos = target;
         out[i] = (line, column);
     }
     out
@@ -262,16 +267,18 @@ impl<'t> Scanner<'t, '_> {
 
     fn skip_string(&mut self) {
         self.pos += 1;
-        while self.pos < self.bytes.len() {
-            match self.bytes[self.pos] {
-                b'"' => {
-                    self.pos += 1;
-                    return;
-                }
-                b'\\' => self.pos += 2,
-                _ => self.pos += 1,
+        while let Some(k) = self.bytes[self.pos.min(self.bytes.len())..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\')
+        {
+            self.pos += k;
+            if self.bytes[self.pos] == b'"' {
+                self.pos += 1;
+                return;
             }
+            self.pos += 2;
         }
+        self.pos = self.bytes.len();
     }
 
     /// Reads a key, unescaped as the reader does (a lone surrogate is U+FFFD).

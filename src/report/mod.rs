@@ -146,13 +146,16 @@ impl Report {
                     Locale::Zh => zh::fix_clause(&f.problem),
                 };
                 hint = Some(match hint {
-                    Some(h) => {
+                    Some(mut h) => {
                         let joint = match (h.ends_with('?'), locale) {
                             (true, _) => " ",
                             (false, Locale::En) => "; ",
                             (false, Locale::Zh) => ";",
                         };
-                        format!("{h}{joint}{clause}")
+                        h.reserve(joint.len() + clause.len());
+                        h.push_str(joint);
+                        h.push_str(clause);
+                        h
                     }
                     None => clause.to_owned(),
                 });

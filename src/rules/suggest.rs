@@ -17,18 +17,34 @@ pub(crate) fn near<'c>(given: &str, candidates: &[&'c str]) -> Option<&'c str> {
     if let (Some(c), None) = (same_case.next(), same_case.next()) {
         return Some(c);
     }
-    let given_len = given.chars().count();
-    let mut a = ['\0'; MAX];
-    let a = lower_into(given, &mut a)?;
+    // Names are ASCII: bytes then, characters only for a given name that is not.
+    if given.is_ascii() {
+        let mut a = [0u8; MAX];
+        let a = lower_into(given.bytes(), &mut a)?;
+        nearest(a, candidates, given, |c, buf| lower_into(c.bytes(), buf))
+    } else {
+        let mut a = ['\0'; MAX];
+        let a = lower_into(given.chars(), &mut a)?;
+        nearest(a, candidates, given, |c, buf| lower_into(c.chars(), buf))
+    }
+}
+
+/// The one candidate within the limit of `a` (`given`, read by `read`).
+fn nearest<'c, T: Copy + Default + PartialEq>(
+    a: &[T],
+    candidates: &[&'c str],
+    given: &str,
+    read: impl for<'b> Fn(&str, &'b mut [T; MAX]) -> Option<&'b [T]>,
+) -> Option<&'c str> {
     let mut found = None;
     for &c in candidates {
         let c_len = c.chars().count();
         let limit = if c_len <= 3 { 1 } else { 2 };
-        if given_len.abs_diff(c_len) > limit || c == given {
+        if a.len().abs_diff(c_len) > limit || c == given {
             continue;
         }
-        let mut b = ['\0'; MAX];
-        let Some(b) = lower_into(c, &mut b) else {
+        let mut b = [T::default(); MAX];
+        let Some(b) = read(c, &mut b) else {
             continue;
         };
         if distance(a, b, limit) <= limit {
@@ -41,11 +57,28 @@ pub(crate) fn near<'c>(given: &str, candidates: &[&'c str]) -> Option<&'c str> {
     found
 }
 
-/// `s` in ASCII lowercase, in `buf`; `None` when it is longer than [`MAX`] characters.
-fn lower_into<'b>(s: &str, buf: &'b mut [char; MAX]) -> Option<&'b [char]> {
+/// What [`lower_into`] lowercases: bytes or characters.
+trait Lower: Copy {
+    fn lower(self) -> Self;
+}
+
+impl Lower for u8 {
+    fn lower(self) -> u8 {
+        self.to_ascii_lowercase()
+    }
+}
+
+impl Lower for char {
+    fn lower(self) -> char {
+        self.to_ascii_lowercase()
+    }
+}
+
+/// `items` in ASCII lowercase, in `buf`; `None` when there are more than [`MAX`].
+fn lower_into<T: Lower>(items: impl Iterator<Item = T>, buf: &mut [T; MAX]) -> Option<&[T]> {
     let mut n = 0;
-    for ch in s.chars() {
-        *buf.get_mut(n)? = ch.to_ascii_lowercase();
+    for item in items {
+        *buf.get_mut(n)? = item.lower();
         n += 1;
     }
     Some(&buf[..n])
@@ -55,7 +88,7 @@ fn lower_into<'b>(s: &str, buf: &'b mut [char; MAX]) -> Option<&'b [char]> {
 /// transpositions of neighbours, each costing 1) when it is at most `limit`, else
 /// `limit + 1`. Only the band of cells within `limit` of the diagonal can be that low, so
 /// only it is computed; three rolling rows on the stack, row `i` in `rows[i % 3]`.
-fn distance(a: &[char], b: &[char], limit: usize) -> usize {
+fn distance<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
     let w = b.len() + 1;
     if w > MAX + 1 || a.len() > MAX || a.len().abs_diff(b.len()) > limit {
         return limit + 1;
@@ -133,6 +166,9 @@ mod tests {
         assert_eq!(distance(&['a', 'b'], &['b', 'a'], 2), 1);
         assert_eq!(distance(&['a', 'b', 'c'], &['x', 'y', 'z'], 1), 2);
         assert_eq!(near(&"x".repeat(200), &scope), None);
+        // A name that is not ASCII is compared by characters.
+        assert_eq!(near("tagś", &scope), Some("tags"));
+        assert_eq!(near("設備Keys", &scope), None);
     }
 
     /// The full-matrix distance, to hold the banded one to.

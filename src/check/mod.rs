@@ -125,8 +125,7 @@ fn run<'a>(
         Ok((node, has_duplicates)) => {
             let mut ck = Checker::new(options);
             let kind = rules_of(&mut ck, &node, has_duplicates, shape, &converted);
-            let findings = ck.findings;
-            (findings, Some(node), kind)
+            (ck.findings, Some(node), kind)
         }
         Err(finding) => {
             let mut ck = Checker::new(options);
@@ -204,7 +203,7 @@ fn keep_working_fixes(
             patch::apply(&mut copy, fix).is_ok() && {
                 let mut ck = Checker::verifying(options);
                 rules_of(&mut ck, &copy, has_repeats(&copy), shape, converted);
-                let after = ck.findings;
+                let after = &ck.findings;
                 let gone = !after
                     .iter()
                     .any(|a| a.path == f.path && a.code() == f.code());

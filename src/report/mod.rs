@@ -212,7 +212,7 @@ impl Report {
 
     /// About the length of the report's JSON text, so that writing it grows the buffer
     /// once at most.
-    pub(crate) fn json_len_estimate(&self) -> usize {
+    fn json_len_estimate(&self) -> usize {
         self.issues().fold(48, |n, i| {
             let hint = i.hint.as_ref().map_or(0, String::len);
             let fix = i.fix.as_ref().map_or(0, |ops| ops.len() * 96);

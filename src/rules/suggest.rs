@@ -17,7 +17,8 @@ pub(crate) fn near<'c>(given: &str, candidates: &[&'c str]) -> Option<&'c str> {
     if let (Some(c), None) = (same_case.next(), same_case.next()) {
         return Some(c);
     }
-    // Names are ASCII: bytes then, characters only for a given name that is not.
+    // The candidates are the crate's names and values, all ASCII: an ASCII given name is
+    // compared byte by byte, any other by characters.
     if given.is_ascii() {
         let mut a = [0u8; MAX];
         let a = lower_into(given.bytes(), &mut a)?;

@@ -27,6 +27,8 @@ lint-native:
 
 lint-wasm: tools-wasm-target
 	cargo clippy --lib --locked --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --locked --target wasm32-unknown-unknown --features npm -- -D warnings
+	cargo clippy --lib --profile test --locked --target wasm32-unknown-unknown --features npm -- -D warnings
 
 test-native:
 	cargo test --locked --all-targets --features cli

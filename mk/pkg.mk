@@ -13,7 +13,7 @@ PKG_DIST := pkg/dist
 PKG_TMP := target/pkg-tmp
 PKG_STAMP := $(PKG_DIST)/.built
 PKG_RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs' 2>/dev/null)
-PKG_CDYLIB = cargo rustc --locked --profile $(1) --target $(PKG_TARGET) --lib --crate-type cdylib
+PKG_CDYLIB = cargo rustc --locked --profile $(1) --target $(PKG_TARGET) --lib --crate-type cdylib --features npm
 PKG_CRATE_WASM = target/$(PKG_TARGET)/$(1)/enos_ota_job.wasm
 # Rust leaves the first KB of memory unused; the producers and target-features sections
 # are not needed once wasm-bindgen has run (-0.5 KB gzip).
@@ -22,7 +22,10 @@ PKG_WASM_OPT_WEB := -Oz --converge $(PKG_WASM_OPT_COMMON)
 PKG_WASM_OPT_NODE := -O3 $(PKG_WASM_OPT_COMMON)
 GZIP_SIZE = $$(gzip -9c $(1) | wc -c)
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-WASM_TEST := cargo test --locked --target wasm32-unknown-unknown --lib --test wasm
+# The exports' own tests need the `npm` feature (they run on the default allocator, as
+# `cfg(test)` leaves the arena out); tests/wasm.rs is the plain library.
+WASM_TEST := cargo test --locked --target wasm32-unknown-unknown --lib --features npm \
+  && cargo test --locked --target wasm32-unknown-unknown --test wasm
 
 TEST_TARGETS += test-wasm-node test-wasm-browser test-pkg
 
@@ -52,10 +55,10 @@ $(PKG_STAMP): $(PKG_RUST_SOURCES) pkg/api.js schema/create-ota-job.schema.json m
 
 # The crate's Rust API and the bindings, compiled to wasm32 and run by wasm-bindgen-test.
 test-wasm-node: tools-wasm
-	$(WASM_TEST_ENV) $(WASM_TEST)
+	export $(WASM_TEST_ENV) && $(WASM_TEST)
 
 test-wasm-browser: tools-wasm tools-chromium
-	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$$(command -v chromedriver) $(WASM_TEST_ENV) $(WASM_TEST)
+	export WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$$(command -v chromedriver) $(WASM_TEST_ENV) && $(WASM_TEST)
 
 # The package as a user gets it: npm pack, install into a fresh project, run the shared
 # fixtures in Node and in headless Chromium, and type-check a TS consumer with tsc --strict.

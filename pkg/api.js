@@ -256,33 +256,104 @@ function foreignText(foreign) {
 }
 
 let encoder;
+let decoder;
+// The byte lengths of the options and of the JS values list that `put` wrote last.
+let optionsBytes = 0;
+let foreignBytes = 0;
 
-// Returns put(text): writes text into the module's input buffer with
-// TextEncoder.encodeInto (a native copy; wasm-bindgen's own string argument copies
-// character by character) and returns its length in bytes; the rest of a long non-ASCII
-// text goes in a second step. One per module instance (its memory).
+// Returns put(options, foreign, text): writes the three texts one after the other into
+// the module's input buffer with TextEncoder.encodeInto (a native copy; wasm-bindgen's
+// own string argument copies character by character) and returns the text's length in
+// bytes (the others' are left in optionsBytes and foreignBytes); the rest of a long
+// non-ASCII text goes in a second step. One per module instance (its memory).
 function writer(raw) {
   let memory;
-  return (text) => {
+  return (options, foreign, text) => {
     encoder ??= new TextEncoder();
     memory ??= raw.wasmMemory();
+    const head = options.length + foreign.length;
     const n = text.length;
     // Short texts get room for any UTF-8 at once (one copy); long ones room for ASCII.
-    let cap = n < 65536 ? 3 * n + 8 : n + 8;
+    let cap = 3 * head + (n < 65536 ? 3 * n : n) + 8;
     let ptr = raw.inputBuffer(0, cap);
-    let { read, written } = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
+    if (ptr === 0) throw new RangeError("out of memory");
+    const view = new Uint8Array(memory.buffer, ptr, cap);
+    optionsBytes = options ? encoder.encodeInto(options, view).written : 0;
+    foreignBytes = foreign ? encoder.encodeInto(foreign, view.subarray(optionsBytes)).written : 0;
+    const at = optionsBytes + foreignBytes;
+    let { read, written } = encoder.encodeInto(text, at ? view.subarray(at) : view);
     if (read < n) {
-      cap = written + (n - read) * 3;
-      ptr = raw.inputBuffer(written, cap);
-      written += encoder.encodeInto(text.slice(read), new Uint8Array(memory.buffer, ptr + written, cap - written)).written;
+      cap = at + written + (n - read) * 3;
+      ptr = raw.inputBuffer(at + written, cap);
+      if (ptr === 0) throw new RangeError("out of memory");
+      written += encoder.encodeInto(text.slice(read), new Uint8Array(memory.buffer, ptr + at + written, cap - at - written)).written;
     }
     return written;
   };
 }
 
-// The validation exports return undefined for a clean report (valid, no warnings).
-function parseReport(json) {
-  return json === undefined ? { valid: true, errors: [], warnings: [] } : JSON.parse(json);
+// A report's block (src/wasm/table.rs): a header, then fifteen words an issue and five
+// a fix operation, then the text, whose slices count UTF-16 code units. Address 0 is the
+// clean report (valid, no warnings). Exported for the benchmarks only (benches/js/row.mjs):
+// the package's entries do not re-export it.
+export function reader(raw) {
+  let memory;
+  let words = new Uint32Array(0);
+  let bytes = new Uint8Array(0);
+  let at = 0;
+  let text = "";
+  const slice = (i) => text.slice(words[i], words[i + 1]);
+
+  function issues(list, n, errors) {
+    for (let k = 0; k < n; k++) {
+      const flags = words[at];
+      const issue = { path: slice(at + 4), code: slice(at + 2), message: slice(at + 6) };
+      if (errors) issue.enosCode = words[at + 1] === 0 ? null : words[at + 1];
+      if (flags & 1) {
+        issue.line = words[at + 10];
+        issue.column = words[at + 11];
+        issue.endLine = words[at + 12];
+        issue.endColumn = words[at + 13];
+      }
+      if (flags & 2) issue.hint = slice(at + 8);
+      const ops = words[at + 14];
+      at += 15;
+      if (ops) {
+        const fix = [];
+        for (let j = 0; j < ops; j++, at += 5) {
+          fix.push(
+            words[at] === 0
+              ? { op: "move", from: slice(at + 1), path: slice(at + 3) }
+              : { op: "replace", path: slice(at + 1), value: JSON.parse(slice(at + 3)) },
+          );
+        }
+        issue.fix = fix;
+      }
+      list.push(issue);
+    }
+  }
+
+  return (ptr) => {
+    if (ptr === 0) return { valid: true, errors: [], warnings: [] };
+    memory ??= raw.wasmMemory();
+    if (words.buffer !== memory.buffer) {
+      words = new Uint32Array(memory.buffer);
+      bytes = new Uint8Array(memory.buffer);
+    }
+    decoder ??= new TextDecoder();
+    at = ptr >>> 2;
+    const start = ptr + 4 * words[at];
+    text = decoder.decode(bytes.subarray(start, start + words[at + 1]));
+    const nErrors = words[at + 2];
+    const nWarnings = words[at + 3];
+    at += 4;
+    const errors = [];
+    const warnings = [];
+    issues(errors, nErrors, true);
+    issues(warnings, nWarnings, false);
+    text = "";
+    return { valid: nErrors === 0, errors, warnings };
+  };
 }
 
 // --- the public API -------------------------------------------------------------------
@@ -294,6 +365,7 @@ const FAILURE_KINDS = { report: 0, wrapped: 1, response: 2 };
 
 function guarded(raw) {
   const put = writer(raw);
+  const read = reader(raw);
   const failures = { en: {}, zh: {} };
   for (const locale of ["en", "zh"]) {
     for (const [name, kind] of Object.entries(FAILURE_KINDS)) {
@@ -310,14 +382,23 @@ function guarded(raw) {
     } catch (e) {
       const failure = failures[localeOf(options)][name];
       if (failure === undefined) throw e;
-      return failure;
+      return JSON.parse(failure);
     }
   };
   return {
-    validateText: guard((text, opts, foreign, positions) => raw.validateInput(put(text), opts, foreign, positions), "report"),
-    normalizeJson: guard((text, opts, foreign) => raw.normalizeInput(put(text), opts, foreign), "wrapped"),
-    buildRequestJson: guard((text, opts, foreign) => raw.buildRequestInput(put(text), opts, foreign), "wrapped"),
-    parseResponse: guard((text) => raw.parseResponseInput(put(text)), "response"),
+    validateText: guard((text, opts, foreign, positions) => {
+      const n = put(opts, foreign, text);
+      return read(raw.validateInput(optionsBytes, foreignBytes, n, positions));
+    }, "report"),
+    normalizeJson: guard((text, opts, foreign) => {
+      const n = put(opts, foreign, text);
+      return JSON.parse(raw.normalizeInput(optionsBytes, foreignBytes, n));
+    }, "wrapped"),
+    buildRequestJson: guard((text, opts, foreign) => {
+      const n = put(opts, foreign, text);
+      return JSON.parse(raw.buildRequestInput(optionsBytes, foreignBytes, n));
+    }, "wrapped"),
+    parseResponse: guard((text) => JSON.parse(raw.parseResponseInput(put("", "", text))), "response"),
   };
 }
 
@@ -328,35 +409,35 @@ export function createApi(unguarded, ready = () => {}) {
   function validateJson(text, options) {
     ready();
     const opts = optionsText(options);
-    if (typeof text === "string") return parseReport(core().validateText(text, opts, "", true, options));
+    if (typeof text === "string") return core().validateText(text, opts, "", true, options);
     // Not text at all: the core reports the empty text, saying what was given instead.
     const foreign = `[["","text:${typeName(text)}"]]`;
-    return parseReport(core().validateText("", opts, foreign, false, options));
+    return core().validateText("", opts, foreign, false, options);
   }
 
   function validate(body, options) {
     ready();
     const { text, foreign } = toJsonText(body);
-    return parseReport(core().validateText(text, optionsText(options), foreignText(foreign), false, options));
+    return core().validateText(text, optionsText(options), foreignText(foreign), false, options);
   }
 
   function normalize(body, options) {
     ready();
     const { text, foreign } = toJsonText(body);
-    return JSON.parse(core().normalizeJson(text, optionsText(options), foreignText(foreign), false, options));
+    return core().normalizeJson(text, optionsText(options), foreignText(foreign), false, options);
   }
 
   function buildRequest(input, options) {
     ready();
     const { text, foreign } = toJsonText(input);
-    return JSON.parse(core().buildRequestJson(text, optionsText(options), foreignText(foreign), false, options));
+    return core().buildRequestJson(text, optionsText(options), foreignText(foreign), false, options);
   }
 
   function parseResponse(text) {
     ready();
     // A response that was already parsed (`await res.json()`) is read as its JSON text.
     const json = typeof text === "string" ? text : toJsonText(text).text;
-    return JSON.parse(core().parseResponse(json));
+    return core().parseResponse(json);
   }
 
   return { validate, validateJson, normalize, buildRequest, parseResponse };

@@ -23,7 +23,7 @@ mod response;
 mod schema;
 mod validate;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "npm"))]
 mod wasm;
 
 pub use fix::{fix_json, Fixed};

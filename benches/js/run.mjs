@@ -100,14 +100,13 @@ const share = (v, of) => `${((100 * v) / of).toFixed(0)}%`;
 const inv = bd.invalid;
 const val = bd.valid;
 console.log(`
-Where the time goes: one invalid small body (${inv.bytes} B, 3 errors + 1 warning; its report ${inv.reportBytes} B of JSON) beside a valid one of the same length (median ns per call; the parse / rules / messages split inside the wasm call is \`cargo bench --bench breakdown\`)
+Where the time goes: one invalid small body (${inv.bytes} B, ${inv.issues} issues: 3 errors + 1 warning) beside a valid one of the same length (median ns per call; the parse / rules / messages / report block split inside the wasm call is \`cargo bench --bench breakdown\`)
 | step | invalid | share | valid |
 |---|---|---|---|
 | validateJson(text), the whole call | ${ns(inv.total)} | 100% | ${ns(val.total)} |
 | text in: TextEncoder.encodeInto into wasm memory | ${ns(inv.textIn)} | ${share(inv.textIn, inv.total)} | ${ns(val.textIn)} |
-| the wasm call: parse, rules, messages, report to JSON text, copied out as a JS string | ${ns(inv.wasmCall)} | ${share(inv.wasmCall, inv.total)} | ${ns(val.wasmCall)} |
-| of which the report's crossing (TextDecoder on its bytes) | ${ns(inv.decode)} | ${share(inv.decode, inv.total)} | - |
-| JS objects built: JSON.parse of the report | ${ns(inv.jsonParse)} | ${share(inv.jsonParse, inv.total)} | - |
-| the rest: JS glue around the call | ${ns(inv.total - inv.textIn - inv.wasmCall - inv.jsonParse)} | ${share(inv.total - inv.textIn - inv.wasmCall - inv.jsonParse, inv.total)} | ${ns(val.total - val.textIn - val.wasmCall)} |
+| the wasm call: parse, rules, messages, hints, fixes, positions, the report's block | ${ns(inv.wasmCall)} | ${share(inv.wasmCall, inv.total)} | ${ns(val.wasmCall)} |
+| JS objects built from the block (one TextDecoder call, slices) | ${ns(inv.objects)} | ${share(inv.objects, inv.total)} | - |
+| the rest: JS glue around the call | ${ns(inv.total - inv.textIn - inv.wasmCall - inv.objects)} | ${share(inv.total - inv.textIn - inv.wasmCall - inv.objects, inv.total)} | ${ns(val.total - val.textIn - val.wasmCall)} |
 | validate(object), the object path | ${ns(inv.object)} | | ${ns(val.object)} |
 | of which JSON.stringify of the object | ${ns(inv.stringify)} | | ${ns(val.stringify)} |`);

@@ -27,7 +27,7 @@ pub(crate) enum ForeignKind {
 }
 
 /// Reads the package's list `[["/path", "kind"], ...]`; unknown kinds are skipped.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "npm")), allow(dead_code))]
 pub(crate) fn parse_list(text: &str) -> Vec<Foreign> {
     let Ok(Node::Array(items)) = json::parse(text) else {
         return Vec::new();

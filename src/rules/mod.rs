@@ -34,7 +34,7 @@ use crate::pointer::Path;
 use crate::report::{Finding, PatchOp, Problem};
 
 pub(crate) use body::SCHEMA_MEMBER as BODY_SCHEMA_MEMBER;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "npm"))]
 pub(crate) use foreign::parse_list as parse_foreign;
 pub(crate) use foreign::{apply as apply_foreign, converted, Foreign};
 pub(crate) use input::origin;

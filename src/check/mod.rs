@@ -121,10 +121,12 @@ fn run<'a>(
     text: Option<&'a str>,
 ) -> Checked<'a> {
     let converted = rules::converted(foreign);
-    let (mut findings, node, kind) = match parsed {
+    let mut repeats = false;
+    let (mut findings, mut node, kind) = match parsed {
         Ok((node, has_duplicates)) => {
             let mut ck = Checker::new(options);
             let kind = rules_of(&mut ck, &node, has_duplicates, shape, &converted);
+            repeats = has_duplicates;
             (ck.findings, Some(node), kind)
         }
         Err(finding) => {
@@ -135,8 +137,13 @@ fn run<'a>(
         }
     };
     rules::apply_foreign(&mut findings, foreign);
-    if let Some(node) = &node {
-        keep_working_fixes(&mut findings, node, options, shape, &converted);
+    if let Some(node) = &mut node {
+        let doc = Doc {
+            node,
+            repeats,
+            shape,
+        };
+        keep_working_fixes(&mut findings, doc, options, &converted);
     } else {
         findings.iter_mut().for_each(|f| f.fix = None);
     }
@@ -168,16 +175,25 @@ fn rules_of(
     kind
 }
 
-/// How many node visits the fix checks may cost in all: each candidate fix is applied to a
-/// copy of the document, which is checked again.
+/// How many node visits the fix checks may cost in all: each candidate fix is applied to
+/// the document, which is checked again and then put back as it was.
 const FIX_BUDGET: usize = 4_000_000;
 
 /// Keeps a candidate fix only if applying it alone removes its problem and adds no error.
+/// The document whose fixes are checked.
+struct Doc<'d, 'a> {
+    node: &'d mut Node<'a>,
+    /// Whether some object repeats a key. A fix moves or replaces whole values and never
+    /// adds a repeat, so this stays true of the patched document, or over-says (a value
+    /// with repeats replaced), which only costs a search that finds nothing.
+    repeats: bool,
+    shape: Shape,
+}
+
 fn keep_working_fixes(
     findings: &mut [Finding],
-    node: &Node<'_>,
+    doc: Doc<'_, '_>,
     options: &Options,
-    shape: Shape,
     converted: &[String],
 ) {
     if findings.iter().all(|f| f.fix.is_none()) {
@@ -192,17 +208,16 @@ fn keep_working_fixes(
         .map(|f| (f.path.as_str(), f.code()))
         .collect();
     before.sort_unstable();
-    let size = count(node).max(1);
+    let size = count(doc.node).max(1);
     let mut budget = FIX_BUDGET;
     let mut verdicts = Vec::new();
     for (i, f) in findings.iter().enumerate() {
         let Some(fix) = &f.fix else { continue };
         let works = budget >= size && {
             budget -= size;
-            let mut copy = node.clone();
-            patch::apply(&mut copy, fix).is_ok() && {
+            patch::with_applied(doc.node, fix, |patched| {
                 let mut ck = Checker::verifying(options);
-                rules_of(&mut ck, &copy, has_repeats(&copy), shape, converted);
+                rules_of(&mut ck, patched, doc.repeats, doc.shape, converted);
                 let after = &ck.findings;
                 let gone = !after
                     .iter()
@@ -211,7 +226,8 @@ fn keep_working_fixes(
                     is_error(a) && before.binary_search(&(a.path.as_str(), a.code())).is_err()
                 });
                 gone && !added
-            }
+            })
+            .unwrap_or(false)
         };
         verdicts.push((i, works));
     }
@@ -227,13 +243,5 @@ fn count(node: &Node<'_>) -> usize {
         Node::Array(items) => items.iter().map(count).sum::<usize>() + 1,
         Node::Object(obj) => obj.members.iter().map(|(_, v)| count(v)).sum::<usize>() + 1,
         _ => 1,
-    }
-}
-
-fn has_repeats(node: &Node<'_>) -> bool {
-    match node {
-        Node::Array(items) => items.iter().any(has_repeats),
-        Node::Object(obj) => obj.has_duplicates || obj.members.iter().any(|(_, v)| has_repeats(v)),
-        _ => false,
     }
 }

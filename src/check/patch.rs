@@ -18,17 +18,132 @@ pub(crate) enum PatchError {
 
 /// Applies `ops` in order; on an error the document is left partly patched.
 pub(crate) fn apply(doc: &mut Node<'_>, ops: &[PatchOp]) -> Result<(), PatchError> {
+    apply_logged(doc, ops, &mut Vec::new())
+}
+
+/// Applies `ops` to `doc`, runs `f` on the result and puts `doc` back as it was: a fix is
+/// checked on the document itself, with no copy of it. `None` when an operation does not
+/// apply.
+pub(crate) fn with_applied<'a, R>(
+    doc: &mut Node<'a>,
+    ops: &[PatchOp],
+    f: impl FnOnce(&Node<'a>) -> R,
+) -> Option<R> {
+    let mut log = Vec::new();
+    let out = apply_logged(doc, ops, &mut log).is_ok().then(|| f(doc));
+    for undo in log.into_iter().rev() {
+        let undone = revert(doc, undo);
+        debug_assert!(undone.is_ok(), "an applied operation reverts");
+    }
+    out
+}
+
+/// How to take one applied operation back.
+enum Undo<'a, 'p> {
+    /// `path` held `old` before a `replace`.
+    Replaced { path: &'p str, old: Node<'a> },
+    /// A `move` took the value out of `place` in `from`'s parent and `added` it at `path`.
+    Moved {
+        from: &'p str,
+        place: Place<'a>,
+        path: &'p str,
+        added: Added<'a>,
+    },
+}
+
+/// Where a removed value was in its container.
+enum Place<'a> {
+    Member(usize, Cow<'a, str>),
+    Item(usize),
+}
+
+/// What adding a value at a pointer did.
+enum Added<'a> {
+    /// It replaced this member's value.
+    Replaced(Node<'a>),
+    /// It became the object's last member.
+    Pushed,
+    /// It went into the array at this index.
+    Inserted(usize),
+}
+
+fn apply_logged<'a, 'p>(
+    doc: &mut Node<'a>,
+    ops: &'p [PatchOp],
+    log: &mut Vec<Undo<'a, 'p>>,
+) -> Result<(), PatchError> {
     for op in ops {
         match op {
             PatchOp::Replace { path, value } => {
                 let slot = get_mut(doc, path)?;
-                *slot = owned(value);
+                let old = std::mem::replace(slot, owned(value));
+                log.push(Undo::Replaced { path, old });
             }
             PatchOp::Move { from, path } => {
-                let value = remove(doc, from)?;
-                add(doc, path, value)?;
+                let (value, place) = remove(doc, from)?;
+                match add(doc, path, value) {
+                    Ok(added) => log.push(Undo::Moved {
+                        from,
+                        place,
+                        path,
+                        added,
+                    }),
+                    Err((e, value)) => {
+                        put_back(doc, from, place, value)?;
+                        return Err(e);
+                    }
+                }
             }
         }
+    }
+    Ok(())
+}
+
+fn revert<'a>(doc: &mut Node<'a>, undo: Undo<'a, '_>) -> Result<(), PatchError> {
+    match undo {
+        Undo::Replaced { path, old } => {
+            *get_mut(doc, path)? = old;
+            Ok(())
+        }
+        Undo::Moved {
+            from,
+            place,
+            path,
+            added,
+        } => {
+            let (container, last) = parent(doc, path)?;
+            let value = match (container, added) {
+                (Node::Object(obj), Added::Replaced(old)) => {
+                    let i = member(obj, &last, path)?;
+                    std::mem::replace(&mut obj.members[i].1, old)
+                }
+                (Node::Object(obj), Added::Pushed) => obj
+                    .members
+                    .pop()
+                    .map(|(_, v)| v)
+                    .ok_or_else(|| PatchError::NoTarget(path.to_owned()))?,
+                (Node::Array(items), Added::Inserted(i)) if i < items.len() => items.remove(i),
+                _ => return Err(PatchError::NoTarget(path.to_owned())),
+            };
+            put_back(doc, from, place, value)
+        }
+    }
+}
+
+/// Puts a removed value back where it was.
+fn put_back<'a>(
+    doc: &mut Node<'a>,
+    from: &str,
+    place: Place<'a>,
+    value: Node<'a>,
+) -> Result<(), PatchError> {
+    let (container, _) = parent(doc, from)?;
+    match (container, place) {
+        (Node::Object(obj), Place::Member(i, key)) if i <= obj.members.len() => {
+            obj.members.insert(i, (key, value));
+        }
+        (Node::Array(items), Place::Item(i)) if i <= items.len() => items.insert(i, value),
+        _ => return Err(PatchError::NoTarget(from.to_owned())),
     }
     Ok(())
 }
@@ -78,58 +193,70 @@ fn parent<'d, 'a, 'p>(
     doc: &'d mut Node<'a>,
     pointer: &'p str,
 ) -> Result<(&'d mut Node<'a>, Cow<'p, str>), PatchError> {
-    let mut tokens: Vec<Cow<'p, str>> = tokens(pointer).collect();
-    let last = tokens
-        .pop()
-        .ok_or_else(|| PatchError::NoTarget(pointer.to_owned()))?;
     let mut node = doc;
-    for token in tokens {
+    let mut tokens = tokens(pointer).peekable();
+    while let Some(token) = tokens.next() {
+        if tokens.peek().is_none() {
+            return Ok((node, token));
+        }
         node = step(node, &token, pointer)?;
     }
-    Ok((node, last))
+    Err(PatchError::NoTarget(pointer.to_owned()))
 }
 
-fn remove<'a>(doc: &mut Node<'a>, pointer: &str) -> Result<Node<'a>, PatchError> {
+fn remove<'a>(doc: &mut Node<'a>, pointer: &str) -> Result<(Node<'a>, Place<'a>), PatchError> {
     let (container, last) = parent(doc, pointer)?;
     match container {
         Node::Object(obj) => {
             let i = member(obj, &last, pointer)?;
-            Ok(obj.members.remove(i).1)
+            let (key, value) = obj.members.remove(i);
+            Ok((value, Place::Member(i, key)))
         }
         Node::Array(items) => match last.parse::<usize>() {
-            Ok(i) if i < items.len() => Ok(items.remove(i)),
+            Ok(i) if i < items.len() => Ok((items.remove(i), Place::Item(i))),
             _ => Err(PatchError::NoTarget(pointer.to_owned())),
         },
         _ => Err(PatchError::NoTarget(pointer.to_owned())),
     }
 }
 
-fn add<'a>(doc: &mut Node<'a>, pointer: &str, value: Node<'a>) -> Result<(), PatchError> {
-    let (container, last) = parent(doc, pointer)?;
+/// Adds `value` at `pointer`; on an error, gives the value back.
+fn add<'a>(
+    doc: &mut Node<'a>,
+    pointer: &str,
+    value: Node<'a>,
+) -> Result<Added<'a>, (PatchError, Node<'a>)> {
+    let (container, last) = match parent(doc, pointer) {
+        Ok(found) => found,
+        Err(e) => return Err((e, value)),
+    };
     match container {
-        Node::Object(obj) => {
-            match member(obj, &last, pointer) {
-                Ok(i) => obj.members[i].1 = value,
-                Err(PatchError::NoTarget(_)) => {
-                    obj.members.push((Cow::Owned(last.into_owned()), value))
-                }
-                Err(e) => return Err(e),
+        Node::Object(obj) => match member(obj, &last, pointer) {
+            Ok(i) => Ok(Added::Replaced(std::mem::replace(
+                &mut obj.members[i].1,
+                value,
+            ))),
+            Err(PatchError::NoTarget(_)) => {
+                obj.members.push((Cow::Owned(last.into_owned()), value));
+                Ok(Added::Pushed)
             }
-            Ok(())
-        }
+            Err(e) => Err((e, value)),
+        },
         Node::Array(items) => {
             let i = if last == "-" {
-                items.len()
+                Some(items.len())
             } else {
-                last.parse::<usize>()
-                    .ok()
-                    .filter(|&i| i <= items.len())
-                    .ok_or_else(|| PatchError::NoTarget(pointer.to_owned()))?
+                last.parse::<usize>().ok().filter(|&i| i <= items.len())
             };
-            items.insert(i, value);
-            Ok(())
+            match i {
+                Some(i) => {
+                    items.insert(i, value);
+                    Ok(Added::Inserted(i))
+                }
+                None => Err((PatchError::NoTarget(pointer.to_owned()), value)),
+            }
         }
-        _ => Err(PatchError::NoTarget(pointer.to_owned())),
+        _ => Err((PatchError::NoTarget(pointer.to_owned()), value)),
     }
 }
 
@@ -191,5 +318,50 @@ mod tests {
             patched(r#"{"b":{}}"#, &[mv]),
             Err(PatchError::NoTarget("/a/x".into()))
         );
+    }
+
+    #[test]
+    fn a_checked_fix_leaves_the_document_as_it_was() {
+        let text = r#"{"a":{"x":1,"z":[1,2]},"b":{"y":0},"c":[0,1]}"#;
+        let mut doc = parse(text).unwrap();
+        let before = doc.clone();
+        let mv = |from: &str, path: &str| PatchOp::Move {
+            from: from.into(),
+            path: path.into(),
+        };
+        let rp = |path: &str| PatchOp::Replace {
+            path: path.into(),
+            value: serde_json::json!({"new": true}),
+        };
+        let cases = [
+            (
+                vec![mv("/a/x", "/b/x")],
+                Some(r#"{"a":{"z":[1,2]},"b":{"y":0,"x":1},"c":[0,1]}"#),
+            ),
+            (
+                vec![mv("/a/x", "/b/y")],
+                Some(r#"{"a":{"z":[1,2]},"b":{"y":1},"c":[0,1]}"#),
+            ),
+            (
+                vec![mv("/c/0", "/c/-")],
+                Some(r#"{"a":{"x":1,"z":[1,2]},"b":{"y":0},"c":[1,0]}"#),
+            ),
+            (
+                vec![mv("/a/z", "/c/1"), rp("/b/y")],
+                Some(r#"{"a":{"x":1},"b":{"y":{"new":true}},"c":[0,[1,2],1]}"#),
+            ),
+            // The second operation fails: the first is taken back too.
+            (vec![rp("/a/x"), mv("/a/nothing", "/b/x")], None),
+            (vec![mv("/a/x", "/nowhere/x")], None),
+        ];
+        for (ops, want) in cases {
+            let got = with_applied(&mut doc, &ops, |d| {
+                let mut out = String::new();
+                write_compact(d, &mut out);
+                out
+            });
+            assert_eq!(got.as_deref(), want, "{ops:?}");
+            assert_eq!(doc, before, "{ops:?} left the document changed");
+        }
     }
 }

@@ -85,18 +85,33 @@ fn lower_into<T: Lower>(items: impl Iterator<Item = T>, buf: &mut [T; MAX]) -> O
     Some(&buf[..n])
 }
 
+/// The widest band [`distance`] computes: the cells within 2 of the diagonal, and one
+/// beyond, which stays out of reach.
+const BAND: usize = 6;
+
 /// The optimal-string-alignment distance (insertions, deletions, substitutions and
-/// transpositions of neighbours, each costing 1) when it is at most `limit`, else
-/// `limit + 1`. Only the band of cells within `limit` of the diagonal can be that low, so
-/// only it is computed; three rolling rows on the stack, row `i` in `rows[i % 3]`.
+/// transpositions of neighbours, each costing 1) when it is at most `limit` (2 at most),
+/// else `limit + 1`. Only the cells within `limit` of the diagonal can be that low, so
+/// only they are computed: cell `(i, j)` lives at `rows[i % 3][j + limit - i]`, three
+/// rolling rows of a few bytes on the stack. A common prefix and suffix change no
+/// distance and are left out first: a typo usually leaves one or two cells to compute.
 fn distance<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
-    let w = b.len() + 1;
-    if w > MAX + 1 || a.len() > MAX || a.len().abs_diff(b.len()) > limit {
+    if limit > 2 || a.len() > MAX || b.len() > MAX || a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
-    let far = u8::try_from(limit + 1).unwrap_or(u8::MAX);
-    let mut rows = [[far; MAX + 1]; 3];
-    for (j, cell) in (0u8..).zip(rows[0].iter_mut().take(w.min(limit + 1))) {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    // Both fit in u8: limit <= 2.
+    let far = limit as u8 + 1;
+    let mut rows = [[far; BAND]; 3];
+    for (j, cell) in (0u8..).zip(&mut rows[0][limit..=limit + limit.min(b.len())]) {
         *cell = j;
     }
     for i in 1..=a.len() {
@@ -106,25 +121,30 @@ fn distance<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
             1 => (&*r2, &*r0, r1),
             _ => (&*r0, &*r1, r2),
         };
-        cur.fill(far);
-        if i <= limit {
-            cur[0] = u8::try_from(i).unwrap_or(far);
-        }
-        let mut row_min = cur[0];
-        for j in i.saturating_sub(limit).max(1)..w.min(i + limit + 1) {
-            let cost = u8::from(a[i - 1] != b[j - 1]);
-            let mut best = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(two_up[j - 2] + 1);
-            }
-            cur[j] = best.min(far);
-            row_min = row_min.min(cur[j]);
+        *cur = [far; BAND];
+        let mut row_min = far;
+        for j in i.saturating_sub(limit)..=(i + limit).min(b.len()) {
+            let d = j + limit - i;
+            let cell = if j == 0 {
+                // The first column: i deletions (i <= limit here).
+                i as u8
+            } else {
+                let cost = u8::from(a[i - 1] != b[j - 1]);
+                let left = if d > 0 { cur[d - 1] } else { far };
+                let mut best = (prev[d + 1] + 1).min(left + 1).min(prev[d] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(two_up[d] + 1);
+                }
+                best.min(far)
+            };
+            cur[d] = cell;
+            row_min = row_min.min(cell);
         }
         if row_min >= far {
             return limit + 1;
         }
     }
-    usize::from(rows[a.len() % 3][b.len()])
+    usize::from(rows[a.len() % 3][b.len() + limit - a.len()])
 }
 
 #[cfg(test)]

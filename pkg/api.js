@@ -292,7 +292,7 @@ function writer(raw) {
   };
 }
 
-// A report's block (src/wasm/table.rs): a header, then fifteen words an issue and five
+// A report's block (src/report/block.rs): a header, then fifteen words an issue and five
 // a fix operation, then the text, whose slices count UTF-16 code units. Address 0 is the
 // clean report (valid, no warnings). Exported for the benchmarks only (benches/js/row.mjs):
 // the package's entries do not re-export it.

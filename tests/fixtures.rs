@@ -122,6 +122,11 @@ fn body_case(case: &Value) -> Result<(), Failed> {
         if report.to_json() != serde_json::to_string(report).unwrap() {
             return Err(format!("({how}) to_json differs from serde").into());
         }
+        // The npm package's block carries the same report.
+        let json: Value = serde_json::from_str(&report.to_json()).unwrap();
+        if Report::read_block(&report.to_block()).as_ref() != Some(&json) {
+            return Err(format!("({how}) the block differs from the JSON").into());
+        }
         expect_eq(&digest(report), expect, how)?;
         // Every issue of a text carries its position; of a value, none.
         let spans = report

@@ -5,6 +5,7 @@
 //! messages and hints in one locale and, for JSON text, their positions, only for the
 //! problems found: a valid body pays for none of it.
 
+mod block;
 mod code;
 mod en;
 mod issue;
@@ -218,6 +219,22 @@ impl Report {
             let fix = i.fix.as_ref().map_or(0, |ops| ops.len() * 96);
             n.saturating_add(i.path.len() + i.message.len() + hint + fix + 160)
         })
+    }
+
+    /// The report as the npm package's JS side reads it (see `block.rs`): words, then
+    /// its text. Not part of the API.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn to_block(&self) -> Vec<u32> {
+        block::write(self)
+    }
+
+    /// The wire format's JSON value of a block made by [`Report::to_block`]; `None` when
+    /// the words are not one. Not part of the API: the tests' reference reader.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn read_block(block: &[u32]) -> Option<serde_json::Value> {
+        block::read(block)
     }
 
     /// Appends the report's JSON text (written by hand: no serde code in the wasm).

@@ -5,7 +5,7 @@
 //! for the defaults), the list of values JSON could not carry (none, or
 //! `[["/path", "kind"], ...]`) and the text; then it calls an export with their lengths
 //! in bytes. Only numbers cross: `validateInput` returns the address of the report's
-//! block ([`table`]), or 0 for the common clean report (valid, no warnings), which the JS
+//! block (`Report::to_block`), or 0 for the common clean report (valid, no warnings), which the JS
 //! side builds itself; the other exports return JSON text.
 //! JSON text in was measured faster than walking JS objects from Rust through
 //! serde-wasm-bindgen, and keeps `validate(value)` identical to `validateJson(text)`.
@@ -16,7 +16,6 @@
 
 #[cfg(not(test))]
 mod arena;
-mod table;
 
 use wasm_bindgen::prelude::*;
 
@@ -114,7 +113,7 @@ pub fn validate_input(
     let at = if report.valid && report.warnings.is_empty() {
         std::ptr::null()
     } else {
-        let block = table::write(&report);
+        let block = report.to_block();
         let at = block.as_ptr();
         // Read by the JS side after this call; the arena takes it back at the next
         // `inputBuffer` (the exports' tests, on the default allocator, leak it).

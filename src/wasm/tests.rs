@@ -46,66 +46,19 @@ fn parse(text: &str) -> Value {
     serde_json::from_str(text).expect("the exports return JSON text")
 }
 
-/// The report of a block (see `table.rs` for its layout).
+/// The report of a block, read from the module's memory (`Report::read_block` is the
+/// reference reader; the null address stands for the clean report).
 fn read_block(at: *const u32) -> Value {
     if at.is_null() {
         return json!({"valid": true, "errors": [], "warnings": []});
     }
     // SAFETY: the block's first word is its length in words, the second its text's bytes.
-    let (words, text) = unsafe {
+    let words = unsafe {
         let n = *at as usize;
-        let words = std::slice::from_raw_parts(at, n);
-        let bytes = std::slice::from_raw_parts(at.add(n).cast::<u8>(), words[1] as usize);
-        (words, std::str::from_utf8(bytes).expect("UTF-8 text"))
+        let text_words = (*at.add(1) as usize).div_ceil(4);
+        std::slice::from_raw_parts(at, n + text_words)
     };
-    let units: Vec<u16> = text.encode_utf16().collect();
-    let mut w = words[4..].iter().map(|&x| x as usize);
-    let mut next = || w.next().expect("a word");
-    let slice = |next: &mut dyn FnMut() -> usize| {
-        let (a, b) = (next(), next());
-        String::from_utf16(&units[a..b]).expect("UTF-16")
-    };
-    let mut list = |n: u32, errors: bool| -> Vec<Value> {
-        (0..n)
-            .map(|_| {
-                let flags = next() as u32;
-                let enos = next();
-                let code = slice(&mut next);
-                let path = slice(&mut next);
-                let message = slice(&mut next);
-                let hint = slice(&mut next);
-                let span: Vec<usize> = (0..4).map(|_| next()).collect();
-                let mut issue = json!({"path": path, "code": code, "message": message});
-                if errors {
-                    issue["enosCode"] = if enos == 0 { Value::Null } else { json!(enos) };
-                }
-                if flags & super::table::HAS_SPAN != 0 {
-                    for (k, v) in ["line", "column", "endLine", "endColumn"].iter().zip(span) {
-                        issue[*k] = json!(v);
-                    }
-                }
-                if flags & super::table::HAS_HINT != 0 {
-                    issue["hint"] = json!(hint);
-                }
-                let ops: Vec<Value> = (0..next())
-                    .map(|_| match next() {
-                        0 => json!({"op": "move", "from": slice(&mut next), "path": slice(&mut next)}),
-                        _ => {
-                            let path = slice(&mut next);
-                            json!({"op": "replace", "path": path, "value": parse(&slice(&mut next))})
-                        }
-                    })
-                    .collect();
-                if !ops.is_empty() {
-                    issue["fix"] = json!(ops);
-                }
-                issue
-            })
-            .collect()
-    };
-    let errors = list(words[2], true);
-    let warnings = list(words[3], false);
-    json!({"valid": errors.is_empty(), "errors": errors, "warnings": warnings})
+    crate::Report::read_block(words).expect("a block")
 }
 
 #[wasm_bindgen_test]

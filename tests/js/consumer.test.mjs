@@ -83,6 +83,9 @@ for (const c of cases.validation) {
       assertReportShape(r);
       assert.deepEqual(summary(r), want, "validate(body)");
       for (const i of [...r.errors, ...r.warnings]) assert.ok(POSITION_KEYS.every((k) => !(k in i)), "no position for a value");
+      // The report read from the module's block is, member for member and in the same
+      // order, the report normalize() brings as JSON text.
+      assert.equal(JSON.stringify(r), JSON.stringify(normalize(c.body, c.options).report), "block and JSON agree");
       assert.deepEqual(summary(validateJson(JSON.stringify(c.body), c.options)), want, "validateJson(text)");
     }
   });

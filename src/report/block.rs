@@ -1,6 +1,7 @@
-//! A report as the JS side reads it: one block of `u32` words and one UTF-8 text, which
-//! `pkg/api.js` (`readReport`) turns into the report's objects with one `TextDecoder`
-//! call and `String.prototype.slice`.
+//! A report as the npm package's JS side reads it: one block of `u32` words and one
+//! UTF-8 text, which `pkg/api.js` (`reader`) turns into the report's objects with one
+//! `TextDecoder` call and `String.prototype.slice`. The WebAssembly export
+//! `validateInput` returns its address.
 //!
 //! Writing the report as JSON text and `JSON.parse`-ing it in JS was measured at a
 //! third of an invalid body's call (see the README's Performance section); this block
@@ -18,16 +19,16 @@
 //! Text slices count UTF-16 code units of the decoded text, as `slice` does. `flags`:
 //! bit 0 the issue has a position, bit 1 a hint. The text follows the words.
 
+use super::{Issue, PatchOp, Report};
 use crate::json;
-use crate::report::{Issue, PatchOp, Report};
 
 const HEADER: usize = 4;
 /// Words of an issue before its fix operations.
 const ISSUE: usize = 15;
 const OP: usize = 5;
 
-pub(super) const HAS_SPAN: u32 = 1;
-pub(super) const HAS_HINT: u32 = 2;
+const HAS_SPAN: u32 = 1;
+const HAS_HINT: u32 = 2;
 
 struct Writer {
     words: Vec<u32>,
@@ -91,8 +92,7 @@ impl Writer {
     }
 }
 
-/// The report's block; its address is the first word's. The block is never freed here:
-/// the package's arena takes it back when the next input comes in.
+/// The report's block; its address is the first word's.
 pub(super) fn write(report: &Report) -> Vec<u32> {
     let issues = report.errors.len() + report.warnings.len();
     let ops: usize = report
@@ -130,4 +130,79 @@ pub(super) fn write(report: &Report) -> Vec<u32> {
 
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The report of a block as the JSON wire format (what `pkg/api.js` builds from it): the
+/// reference reader the tests hold the block and the JS reader to. `None` when the words
+/// are not a block.
+pub(super) fn read(block: &[u32]) -> Option<serde_json::Value> {
+    use serde_json::{json, Map, Value};
+    let words = block.get(..*block.first()? as usize)?;
+    let bytes: Vec<u8> = block[words.len()..]
+        .iter()
+        .flat_map(|w| w.to_le_bytes())
+        .take(*words.get(1)? as usize)
+        .collect();
+    let units: Vec<u16> = std::str::from_utf8(&bytes).ok()?.encode_utf16().collect();
+    let mut at = HEADER;
+    let mut next = || {
+        at += 1;
+        words.get(at - 1).map(|&w| w as usize)
+    };
+    let text = |next: &mut dyn FnMut() -> Option<usize>| {
+        let (a, b) = (next()?, next()?);
+        String::from_utf16(units.get(a..b)?).ok()
+    };
+    let mut lists = Vec::new();
+    for (count, errors) in [(words[2], true), (words[3], false)] {
+        let mut list = Vec::new();
+        for _ in 0..count {
+            let flags = next()? as u32;
+            let enos = next()?;
+            let code = text(&mut next)?;
+            let path = text(&mut next)?;
+            let message = text(&mut next)?;
+            let hint = text(&mut next)?;
+            let span = [next()?, next()?, next()?, next()?];
+            let mut issue = Map::new();
+            issue.insert("path".into(), json!(path));
+            issue.insert("code".into(), json!(code));
+            issue.insert("message".into(), json!(message));
+            if errors {
+                issue.insert(
+                    "enosCode".into(),
+                    if enos == 0 { Value::Null } else { json!(enos) },
+                );
+            }
+            if flags & HAS_SPAN != 0 {
+                for (key, n) in ["line", "column", "endLine", "endColumn"]
+                    .into_iter()
+                    .zip(span)
+                {
+                    issue.insert(key.into(), json!(n));
+                }
+            }
+            if flags & HAS_HINT != 0 {
+                issue.insert("hint".into(), json!(hint));
+            }
+            let ops = next()?;
+            if ops > 0 {
+                let mut fix = Vec::new();
+                for _ in 0..ops {
+                    let kind = next()?;
+                    let (a, b) = (text(&mut next)?, text(&mut next)?);
+                    fix.push(match kind {
+                        0 => json!({"op": "move", "from": a, "path": b}),
+                        _ => json!({"op": "replace", "path": a, "value": serde_json::from_str::<Value>(&b).ok()?}),
+                    });
+                }
+                issue.insert("fix".into(), Value::Array(fix));
+            }
+            list.push(Value::Object(issue));
+        }
+        lists.push(list);
+    }
+    let warnings = lists.pop()?;
+    let errors = lists.pop()?;
+    Some(json!({"valid": errors.is_empty(), "errors": errors, "warnings": warnings}))
 }

@@ -1,15 +1,9 @@
 //! `cargo bench --bench breakdown`: where the time of one invalid small body goes inside
-//! the core (native; the wasm build's shares are similar, its times longer). Uses only the
-//! public API, so the split is by difference:
-//!
-//! - parse: `serde_json::from_str::<Value>` of the text (the crate reads with its own
-//!   parser; the same text with one trailing `x`, which that parser reads to the end and
-//!   then refuses, bounds it from the other side);
-//! - rules: `validate_json` of a valid body of the same length, minus parse;
-//! - issues and messages: `validate_json` of the invalid body minus that of the valid one
-//!   (finding the problems, their paths and messages); `Report::clone` of its report is
-//!   the floor of that: allocating and copying the issues' strings;
-//! - report out: `Report::to_json` (the text that crosses into JS in the npm package).
+//! the core (native; the wasm build's shares are similar, its times longer), step by step
+//! through the pipeline (`__validate_to`, hidden from the API): parse; rules and the
+//! checks of candidate fixes; messages and hints; positions; the npm package's report
+//! block. Each step is the difference to the run that stops before it. Beside it: a valid
+//! body of the same length, and serde_json's reading of the same text for scale.
 //!
 //! The two bodies are those of `benches/breakdown-bodies.json`, which the npm breakdown
 //! (`benches/js/row.mjs breakdown`) uses too. Prints figures; asserts nothing.
@@ -17,24 +11,33 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use enos_ota_job::{validate_json, Options};
+use enos_ota_job::{__Step, __validate_to, validate_json, Options};
 
-/// Median ns per call of `f`, over `rounds` rounds of `reps` calls.
-fn per_call<T>(rounds: usize, reps: usize, mut f: impl FnMut() -> T) -> f64 {
-    for _ in 0..reps {
-        black_box(f());
+/// Median ns per call of each of `fs`, over `rounds` rounds of `reps` calls each; every
+/// round runs all of them, so that a change of load hits them alike.
+fn per_call(rounds: usize, reps: usize, fs: &mut [&mut dyn FnMut() -> usize]) -> Vec<f64> {
+    for f in fs.iter_mut() {
+        for _ in 0..reps {
+            black_box(f());
+        }
     }
-    let mut times: Vec<f64> = (0..rounds)
-        .map(|_| {
+    let mut times = vec![Vec::with_capacity(rounds); fs.len()];
+    for _ in 0..rounds {
+        for (f, t) in fs.iter_mut().zip(&mut times) {
             let start = Instant::now();
             for _ in 0..reps {
                 black_box(f());
             }
-            start.elapsed().as_secs_f64() * 1e9 / reps as f64
+            t.push(start.elapsed().as_secs_f64() * 1e9 / reps as f64);
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort_by(f64::total_cmp);
+            t[rounds / 2]
         })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[rounds / 2]
+        .collect()
 }
 
 fn body(json: &serde_json::Value, key: &str) -> String {
@@ -49,7 +52,6 @@ fn main() {
         serde_json::from_str(include_str!("breakdown-bodies.json")).expect("breakdown-bodies.json");
     let invalid = body(&bodies, "invalid");
     let valid = body(&bodies, "valid");
-    let broken = format!("{invalid}x");
     let options = Options::new();
     let report = validate_json(&invalid, &options);
     assert!(!report.valid, "the invalid body must be invalid");
@@ -66,45 +68,53 @@ fn main() {
         (1, 10)
     };
 
-    let parse = per_call(rounds, reps, || {
-        serde_json::from_str::<serde_json::Value>(black_box(&invalid)).ok()
-    });
-    let own_parse = per_call(rounds, reps, || validate_json(black_box(&broken), &options));
-    let clean = per_call(rounds, reps, || validate_json(black_box(&valid), &options));
-    let full = per_call(rounds, reps, || {
-        validate_json(black_box(&invalid), &options)
-    });
-    let clone = per_call(rounds, reps, || black_box(&report).clone());
-    let to_json = per_call(rounds, reps, || black_box(&report).to_json());
+    let steps = [
+        (__Step::Parse, "parse (the crate's reader)"),
+        (__Step::Rules, "rules, and the candidate fixes checked"),
+        (__Step::Messages, "messages and hints"),
+        (__Step::Positions, "positions (lines and columns)"),
+        (__Step::Block, "report out (the npm package's block)"),
+    ];
+    let options = &options;
+    let mut runs: Vec<Box<dyn FnMut() -> usize>> = Vec::new();
+    for text in [&invalid, &valid] {
+        for &(step, _) in &steps {
+            runs.push(Box::new(move || {
+                __validate_to(black_box(text), options, step)
+            }));
+        }
+    }
+    runs.push(Box::new(|| {
+        serde_json::from_str::<serde_json::Value>(black_box(&invalid)).map_or(0, |_| 1)
+    }));
+    runs.push(Box::new(|| black_box(&report).to_json().len()));
+    let mut fs: Vec<&mut dyn FnMut() -> usize> = runs.iter_mut().map(|f| &mut **f as _).collect();
+    let ns = per_call(rounds, reps, &mut fs);
+    let (invalid_ns, rest) = ns.split_at(steps.len());
+    let (valid_ns, rest) = rest.split_at(steps.len());
+    let (serde, to_json) = (rest[0], rest[1]);
 
-    let issues = report.errors.len() + report.warnings.len();
     println!(
-        "one invalid body of {} B ({} errors, {} warnings; report {} B of JSON) beside a valid one of {} B; median ns per call",
+        "one invalid body of {} B ({} errors, {} warnings) beside a valid one of {} B; median ns per call, each step the difference to the one before",
         invalid.len(),
         report.errors.len(),
         report.warnings.len(),
-        report.to_json().len(),
         valid.len()
     );
-    let total = full + to_json;
-    let line =
-        |step: &str, ns: f64| println!("  {step:<62} {ns:>8.0} ns  {:>4.0}%", 100.0 * ns / total);
-    line("parse (serde_json::Value of the text)", parse);
-    line(
-        "rules (validate_json of the valid body, minus parse)",
-        clean - parse,
+    let total = invalid_ns[invalid_ns.len() - 1];
+    let mut before = (0.0, 0.0);
+    for ((_, name), (inv, val)) in steps.iter().zip(invalid_ns.iter().zip(valid_ns)) {
+        println!(
+            "  {name:<44} {:>8.0} ns {:>4.0}%   valid body {:>7.0} ns",
+            inv - before.0,
+            100.0 * (inv - before.0) / total,
+            val - before.1
+        );
+        before = (*inv, *val);
+    }
+    println!(
+        "  {:<44} {total:>8.0} ns         valid body {:>7.0} ns",
+        "= the whole wasm call's work", before.1
     );
-    line(
-        &format!("issues and messages ({issues}; invalid minus valid body)"),
-        full - clean,
-    );
-    line("report out (Report::to_json)", to_json);
-    line("= validate_json(invalid) + to_json", total);
-    println!("  for scale:");
-    line(
-        "  validate_json of the text + `x` (own parser to the end)",
-        own_parse,
-    );
-    line("  validate_json of the valid body (clean report)", clean);
-    line("  Report::clone of the invalid report (its strings)", clone);
+    println!("  for scale: serde_json::Value of the invalid text {serde:.0} ns; Report::to_json (the Rust API's wire format) {to_json:.0} ns");
 }

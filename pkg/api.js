@@ -293,7 +293,8 @@ function writer(raw) {
 }
 
 // A report's block (src/report/block.rs): a header, then fifteen words an issue and five
-// a fix operation, then the text, whose slices count UTF-16 code units. Address 0 is the
+// a fix operation; its text (at the address of the header's fifth word) is sliced in
+// UTF-16 code units. Address 0 is the
 // clean report (valid, no warnings). Exported for the benchmarks only (benches/js/row.mjs):
 // the package's entries do not re-export it.
 export function reader(raw) {
@@ -342,11 +343,11 @@ export function reader(raw) {
     }
     decoder ??= new TextDecoder();
     at = ptr >>> 2;
-    const start = ptr + 4 * words[at];
+    const start = words[at + 4];
     text = decoder.decode(bytes.subarray(start, start + words[at + 1]));
     const nErrors = words[at + 2];
     const nWarnings = words[at + 3];
-    at += 4;
+    at += 5;
     const errors = [];
     const warnings = [];
     issues(errors, nErrors, true);

@@ -41,6 +41,8 @@ pub use report::{
 pub use request::{build_request_json, build_request_value, Built};
 pub use response::{parse_response, ResponseOutcome};
 pub use schema::JSON_SCHEMA;
+#[doc(hidden)]
+pub use validate::{__Step, __validate_to};
 pub use validate::{
     parse_job, parse_job_value, validate_bytes, validate_json, validate_value, Validated,
 };

@@ -41,6 +41,42 @@ pub fn validate_value(value: &Value, options: &Options) -> Report {
     check::value(value, options, Shape::Body).take_report(options)
 }
 
+/// How far [`__validate_to`] runs. Not part of the API.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum __Step {
+    /// Read the text.
+    Parse,
+    /// Then run the rules and check the candidate fixes.
+    Rules,
+    /// Then write the messages and hints (the report of a value: no positions).
+    Messages,
+    /// Then find the positions in the text (the report of `validate_json`).
+    Positions,
+    /// Then write the npm package's block.
+    Block,
+}
+
+/// [`validate_json`] up to `step`, for the breakdown benchmark (benches/breakdown.rs):
+/// each step's time is the difference to the step before. Returns a number that depends
+/// on the work done. Not part of the API.
+#[doc(hidden)]
+#[must_use]
+pub fn __validate_to(text: &str, options: &Options, step: __Step) -> usize {
+    if step == __Step::Parse {
+        return crate::json::parse(text).map_or(0, |_| 1);
+    }
+    let mut checked = check::text(text, options, Shape::Body, &[], step != __Step::Messages);
+    if step == __Step::Rules {
+        return checked.findings.len();
+    }
+    let report = checked.take_report(options);
+    match step {
+        __Step::Block => report.to_block().1.len(),
+        _ => report.errors.len() + report.warnings.len(),
+    }
+}
+
 /// A body that passed validation, as the typed model, with the report's warnings.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -124,7 +124,8 @@ fn body_case(case: &Value) -> Result<(), Failed> {
         }
         // The npm package's block carries the same report.
         let json: Value = serde_json::from_str(&report.to_json()).unwrap();
-        if Report::read_block(&report.to_block()).as_ref() != Some(&json) {
+        let (words, text) = report.to_block();
+        if Report::read_block(&words, &text).as_ref() != Some(&json) {
             return Err(format!("({how}) the block differs from the JSON").into());
         }
         expect_eq(&digest(report), expect, how)?;

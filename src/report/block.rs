@@ -10,19 +10,22 @@
 //! Layout (all `u32`, little-endian, at the returned address):
 //!
 //! ```text
-//! header  words, text bytes, errors, warnings
+//! header  words, text bytes, errors, warnings, text address (set by the wasm export)
 //! issue   flags, enosCode (0: none), code, path, message, hint, line, column, endLine,
 //!         endColumn, fix operations            (a text slice is two words: start, end)
 //! op      kind (0 move, 1 replace), from|path, path|value (the value as JSON text)
 //! ```
 //!
 //! Text slices count UTF-16 code units of the decoded text, as `slice` does. `flags`:
-//! bit 0 the issue has a position, bit 1 a hint. The text follows the words.
+//! bit 0 the issue has a position, bit 1 a hint. The text is a string of its own.
 
 use super::{Issue, PatchOp, Report};
 use crate::json;
 
-const HEADER: usize = 4;
+const HEADER: usize = 5;
+/// The header word that holds the text's address in wasm memory.
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "npm")), allow(dead_code))]
+pub(crate) const TEXT_ADDRESS: usize = 4;
 /// Words of an issue before its fix operations.
 const ISSUE: usize = 15;
 const OP: usize = 5;
@@ -92,8 +95,9 @@ impl Writer {
     }
 }
 
-/// The report's block; its address is the first word's.
-pub(super) fn write(report: &Report) -> Vec<u32> {
+/// The report's block: its words and its text. The wasm export writes the text's address
+/// into the header word [`TEXT_ADDRESS`].
+pub(super) fn write(report: &Report) -> (Vec<u32>, String) {
     let issues = report.errors.len() + report.warnings.len();
     let ops: usize = report
         .issues()
@@ -101,31 +105,23 @@ pub(super) fn write(report: &Report) -> Vec<u32> {
         .sum();
     let words = HEADER + issues * ISSUE + ops * OP;
     let mut w = Writer {
-        words: Vec::with_capacity(words + 1),
+        words: Vec::with_capacity(words),
         text: String::with_capacity(issues * 160),
         units: 0,
     };
     w.words.extend([
-        0,
+        count(words),
         0,
         count(report.errors.len()),
         count(report.warnings.len()),
+        0,
     ]);
     for issue in report.issues() {
         w.issue(issue);
     }
     debug_assert_eq!(w.words.len(), words);
-    w.words[0] = count(w.words.len());
     w.words[1] = count(w.text.len());
-    // The text after the words, four bytes to a word.
-    let bytes = w.text.as_bytes();
-    w.words.reserve(bytes.len().div_ceil(4));
-    for chunk in bytes.chunks(4) {
-        let mut b = [0u8; 4];
-        b[..chunk.len()].copy_from_slice(chunk);
-        w.words.push(u32::from_le_bytes(b));
-    }
-    w.words
+    (w.words, w.text)
 }
 
 fn count(n: usize) -> u32 {
@@ -134,16 +130,16 @@ fn count(n: usize) -> u32 {
 
 /// The report of a block as the JSON wire format (what `pkg/api.js` builds from it): the
 /// reference reader the tests hold the block and the JS reader to. `None` when the words
-/// are not a block.
-pub(super) fn read(block: &[u32]) -> Option<serde_json::Value> {
+/// and text are not a block.
+pub(super) fn read(words: &[u32], text: &str) -> Option<serde_json::Value> {
     use serde_json::{json, Map, Value};
-    let words = block.get(..*block.first()? as usize)?;
-    let bytes: Vec<u8> = block[words.len()..]
-        .iter()
-        .flat_map(|w| w.to_le_bytes())
-        .take(*words.get(1)? as usize)
-        .collect();
-    let units: Vec<u16> = std::str::from_utf8(&bytes).ok()?.encode_utf16().collect();
+    if words.len() < HEADER
+        || *words.first()? as usize != words.len()
+        || words[1] as usize != text.len()
+    {
+        return None;
+    }
+    let units: Vec<u16> = text.encode_utf16().collect();
     let mut at = HEADER;
     let mut next = || {
         at += 1;

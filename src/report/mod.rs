@@ -7,6 +7,9 @@
 
 mod block;
 mod code;
+
+#[cfg(all(target_arch = "wasm32", feature = "npm"))]
+pub(crate) use block::TEXT_ADDRESS;
 mod en;
 mod issue;
 mod problem;
@@ -221,20 +224,20 @@ impl Report {
         })
     }
 
-    /// The report as the npm package's JS side reads it (see `block.rs`): words, then
+    /// The report as the npm package's JS side reads it (see `block.rs`): its words and
     /// its text. Not part of the API.
     #[doc(hidden)]
     #[must_use]
-    pub fn to_block(&self) -> Vec<u32> {
+    pub fn to_block(&self) -> (Vec<u32>, String) {
         block::write(self)
     }
 
     /// The wire format's JSON value of a block made by [`Report::to_block`]; `None` when
-    /// the words are not one. Not part of the API: the tests' reference reader.
+    /// it is not one. Not part of the API: the tests' reference reader.
     #[doc(hidden)]
     #[must_use]
-    pub fn read_block(block: &[u32]) -> Option<serde_json::Value> {
-        block::read(block)
+    pub fn read_block(words: &[u32], text: &str) -> Option<serde_json::Value> {
+        block::read(words, text)
     }
 
     /// Appends the report's JSON text (written by hand: no serde code in the wasm).

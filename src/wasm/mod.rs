@@ -113,11 +113,13 @@ pub fn validate_input(
     let at = if report.valid && report.warnings.is_empty() {
         std::ptr::null()
     } else {
-        let block = report.to_block();
-        let at = block.as_ptr();
-        // Read by the JS side after this call; the arena takes it back at the next
-        // `inputBuffer` (the exports' tests, on the default allocator, leak it).
-        std::mem::forget(block);
+        let (mut words, text) = report.to_block();
+        words[crate::report::TEXT_ADDRESS] = text.as_ptr() as u32;
+        let at = words.as_ptr();
+        // Read by the JS side after this call; the arena takes them back at the next
+        // `inputBuffer` (the exports' tests, on the default allocator, leak them).
+        std::mem::forget(words);
+        std::mem::forget(text);
         at
     };
     leave(report);

@@ -52,13 +52,17 @@ fn read_block(at: *const u32) -> Value {
     if at.is_null() {
         return json!({"valid": true, "errors": [], "warnings": []});
     }
-    // SAFETY: the block's first word is its length in words, the second its text's bytes.
-    let words = unsafe {
-        let n = *at as usize;
-        let text_words = (*at.add(1) as usize).div_ceil(4);
-        std::slice::from_raw_parts(at, n + text_words)
+    // SAFETY: the block's header holds its length in words, and its text's length and
+    // address; the arena (or, in these tests, a leak) keeps both.
+    let (words, text) = unsafe {
+        let words = std::slice::from_raw_parts(at, *at as usize);
+        let text = std::slice::from_raw_parts(
+            words[crate::report::TEXT_ADDRESS] as usize as *const u8,
+            words[1] as usize,
+        );
+        (words, std::str::from_utf8(text).expect("UTF-8"))
     };
-    crate::Report::read_block(words).expect("a block")
+    crate::Report::read_block(words, text).expect("a block")
 }
 
 #[wasm_bindgen_test]

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::json::{self, parse_integer, Integer, Node, Object, MAX_DEPTH};
+use crate::pointer::Path;
 use crate::report::{Expected, Finding, Locale, OptionProblem, Problem};
 
 /// What the caller knows of the target firmware, for the checks the platform
@@ -168,8 +169,9 @@ impl Options {
                 return options;
             }
         };
+        let options_path = Path::Root("/options");
         for (key, value) in members_by_key(obj) {
-            let path = format!("/options/{}", escape(key));
+            let path = options_path.key(key).render();
             match key {
                 "locale" => match value {
                     Node::String(s) if s == "en" => options.locale = Locale::En,
@@ -218,8 +220,9 @@ fn firmware(node: &Node<'_>, path: &str, problems: &mut Vec<Finding>) -> Firmwar
         problems.push(expected(path, Expected::Object));
         return facts;
     };
+    let parent = Path::Root(path);
     for (key, value) in members_by_key(obj) {
-        let path = format!("{path}/{}", escape(key));
+        let path = parent.key(key).render();
         match key {
             "exists" => facts.exists = boolean(value, &path, problems),
             "enableVerification" => facts.enable_verification = boolean(value, &path, problems),
@@ -282,8 +285,4 @@ fn problem(path: &str, problem: OptionProblem) -> Finding {
 
 fn expected(path: &str, kind: Expected) -> Finding {
     problem(path, OptionProblem::Expected(kind))
-}
-
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }

@@ -4,7 +4,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::json::{self, Node};
-use crate::report::Code;
+use crate::report::{put, Code};
 
 /// What a Create OTA Job response says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,12 +129,14 @@ pub fn parse_response(text: &str) -> ResponseOutcome {
         Ok(node) => node,
         Err(e) => {
             let (line, column) = e.line_column(text);
-            let msg = format!("the response is not JSON (line {line} column {column})");
+            let mut msg = String::from("the response is not JSON (line ");
+            put!(&mut msg, line, " column ", column, ")");
             return failed(None, msg, None, "invalid_json");
         }
     };
     let Node::Object(envelope) = &node else {
-        let msg = format!("the response is a JSON {}, not an object", node.type_name());
+        let mut msg = String::from("the response is a JSON ");
+        put!(&mut msg, node.type_name(), ", not an object");
         return failed(None, msg, None, "invalid_json");
     };
     let string = |node: Option<&Node<'_>>| match node {

@@ -9,6 +9,7 @@ mod code;
 mod en;
 mod issue;
 mod problem;
+pub(crate) mod text;
 mod time;
 mod wire;
 mod zh;
@@ -24,6 +25,7 @@ pub use problem::{
     Enumerated, Expected, FieldSuggestion, Found, Ignored, JsValueKind, JsonError, OptionProblem,
     Problem, Rescaled, TimeUnit, Window,
 };
+pub(crate) use text::put;
 
 use crate::json;
 
@@ -136,30 +138,7 @@ impl Report {
         let mut warnings = Vec::new();
         for (f, span) in findings.into_iter().zip(spans) {
             let code = f.code();
-            let (message, mut hint) = match locale {
-                Locale::En => (en::message(&f.problem), en::hint(&f.problem)),
-                Locale::Zh => (zh::message(&f.problem), zh::hint(&f.problem)),
-            };
-            if f.fix.is_some() {
-                let clause = match locale {
-                    Locale::En => en::fix_clause(&f.problem),
-                    Locale::Zh => zh::fix_clause(&f.problem),
-                };
-                hint = Some(match hint {
-                    Some(mut h) => {
-                        let joint = match (h.ends_with('?'), locale) {
-                            (true, _) => " ",
-                            (false, Locale::En) => "; ",
-                            (false, Locale::Zh) => ";",
-                        };
-                        h.reserve(joint.len() + clause.len());
-                        h.push_str(joint);
-                        h.push_str(clause);
-                        h
-                    }
-                    None => clause.to_owned(),
-                });
-            }
+            let (message, hint) = texts(&f, locale);
             let issue = Issue {
                 path: f.path,
                 code,
@@ -224,6 +203,35 @@ impl Report {
     pub(crate) fn write_json(&self, out: &mut String) {
         wire::write_report(self, out);
     }
+}
+
+/// The message and the hint of a finding in `locale`; the hint ends with what the fix does
+/// when the finding has one.
+fn texts(f: &Finding, locale: Locale) -> (String, Option<String>) {
+    let mut message = String::with_capacity(64);
+    let mut hint = String::new();
+    let has_hint = match locale {
+        Locale::En => {
+            en::message(&f.problem, &mut message);
+            en::hint(&f.problem, &mut hint)
+        }
+        Locale::Zh => {
+            zh::message(&f.problem, &mut message);
+            zh::hint(&f.problem, &mut hint)
+        }
+    };
+    if f.fix.is_some() {
+        let (clause, joint) = match locale {
+            Locale::En => (en::fix_clause(&f.problem), "; "),
+            Locale::Zh => (zh::fix_clause(&f.problem), ";"),
+        };
+        if has_hint {
+            hint.push_str(if hint.ends_with('?') { " " } else { joint });
+        }
+        hint.push_str(clause);
+    }
+    let hint = (has_hint || f.fix.is_some()).then_some(hint);
+    (message, hint)
 }
 
 /// The span of each finding in `text`, where it has one in the text: options and values

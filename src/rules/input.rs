@@ -95,7 +95,13 @@ pub(crate) fn origin(address: &str) -> Option<String> {
             && p.bytes().all(|b| b.is_ascii_digit())
             && p.parse::<u16>().is_ok_and(|n| n > 0)
     });
-    (host_ok && port_ok).then(|| format!("{scheme}://{authority}"))
+    (host_ok && port_ok).then(|| {
+        let mut origin = String::with_capacity(scheme.len() + 3 + authority.len());
+        origin.push_str(&scheme);
+        origin.push_str("://");
+        origin.push_str(authority);
+        origin
+    })
 }
 
 #[cfg(test)]

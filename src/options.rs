@@ -51,7 +51,29 @@ pub struct Options {
     utc_offset_minutes: i32,
     firmware: FirmwareFacts,
     #[serde(skip)]
-    problems: Vec<Finding>,
+    problems: OptionProblems,
+}
+
+/// An option read from JSON that could not be used: its path (`/options/...`) and why.
+type Bad = (String, OptionProblem);
+
+/// The bad entries found by [`Options::from_json_value`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct OptionProblems(Vec<Bad>);
+
+impl OptionProblems {
+    /// Their findings, fresh for one check. (Copies of `Finding`s would copy their fixes,
+    /// which options never have: the code that copies a fix's JSON value stays out of the
+    /// WebAssembly build, -0.7 KB gzip.)
+    pub(crate) fn to_vec(&self) -> Vec<Finding> {
+        self.0
+            .iter()
+            .map(|(path, problem)| {
+                let problem = Problem::InvalidOption { problem: *problem };
+                Finding::new(path.clone(), problem)
+            })
+            .collect()
+    }
 }
 
 impl Options {
@@ -115,7 +137,7 @@ impl Options {
     }
 
     /// The bad entries found by [`Options::from_json_value`], as findings at `/options/...`.
-    pub(crate) fn problems(&self) -> &[Finding] {
+    pub(crate) fn problems(&self) -> &OptionProblems {
         &self.problems
     }
 
@@ -133,7 +155,7 @@ impl Options {
                     column,
                 };
                 Options {
-                    problems: vec![problem("/options", detail)],
+                    problems: OptionProblems(vec![problem("/options", detail)]),
                     ..Options::default()
                 }
             }
@@ -150,7 +172,7 @@ impl Options {
         match json::from_value(value, MAX_DEPTH) {
             Ok(node) => Options::from_node(&node),
             Err(_) => Options {
-                problems: vec![expected("/options", Expected::Object)],
+                problems: OptionProblems(vec![expected("/options", Expected::Object)]),
                 ..Options::default()
             },
         }
@@ -165,6 +187,7 @@ impl Options {
             _ => {
                 options
                     .problems
+                    .0
                     .push(expected("/options", Expected::Object));
                 return options;
             }
@@ -188,7 +211,7 @@ impl Options {
                 _ => problems.push(problem(&path, OptionProblem::Unknown)),
             }
         }
-        options.problems = problems;
+        options.problems = OptionProblems(problems);
         options
     }
 }
@@ -214,7 +237,7 @@ fn members_by_key<'n>(obj: &'n Object<'n>) -> Vec<(&'n str, &'n Node<'n>)> {
     out
 }
 
-fn firmware(node: &Node<'_>, path: &str, problems: &mut Vec<Finding>) -> FirmwareFacts {
+fn firmware(node: &Node<'_>, path: &str, problems: &mut Vec<Bad>) -> FirmwareFacts {
     let mut facts = FirmwareFacts::default();
     let Node::Object(obj) = node else {
         problems.push(expected(path, Expected::Object));
@@ -242,7 +265,7 @@ fn firmware(node: &Node<'_>, path: &str, problems: &mut Vec<Finding>) -> Firmwar
     facts
 }
 
-fn boolean(node: &Node<'_>, path: &str, problems: &mut Vec<Finding>) -> Option<bool> {
+fn boolean(node: &Node<'_>, path: &str, problems: &mut Vec<Bad>) -> Option<bool> {
     match node {
         Node::Bool(b) => Some(*b),
         _ => {
@@ -257,7 +280,7 @@ fn integer(
     node: &Node<'_>,
     path: &str,
     (min, max): (i64, i64),
-    problems: &mut Vec<Finding>,
+    problems: &mut Vec<Bad>,
 ) -> Option<i64> {
     let found = match node {
         Node::Number(raw) => parse_integer(raw),
@@ -279,10 +302,10 @@ fn integer(
     }
 }
 
-fn problem(path: &str, problem: OptionProblem) -> Finding {
-    Finding::new(path.to_owned(), Problem::InvalidOption { problem })
+fn problem(path: &str, problem: OptionProblem) -> Bad {
+    (path.to_owned(), problem)
 }
 
-fn expected(path: &str, kind: Expected) -> Finding {
+fn expected(path: &str, kind: Expected) -> Bad {
     problem(path, OptionProblem::Expected(kind))
 }

@@ -130,13 +130,16 @@ impl Report {
         strict: bool,
         text: Option<&str>,
     ) -> Report {
-        let spans = match text {
+        // None for every finding when there is no text.
+        let mut spans = match text {
             Some(text) if !findings.is_empty() => spans(text, &findings),
-            _ => vec![None; findings.len()],
-        };
+            _ => Vec::new(),
+        }
+        .into_iter();
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        for (f, span) in findings.into_iter().zip(spans) {
+        for f in findings {
+            let span = spans.next().flatten();
             let code = f.code();
             let (message, hint) = texts(&f, locale);
             let issue = Issue {
@@ -261,19 +264,20 @@ fn spans(text: &str, findings: &[Finding]) -> Vec<Option<Span>> {
         json::locate(text, &targets)
     }
     .into_iter();
-    let byte_spans: Vec<Option<json::ByteSpan>> = findings
-        .iter()
-        .map(|f| match f.offset {
+    let mut byte_spans: Vec<Option<json::ByteSpan>> = Vec::with_capacity(findings.len());
+    let mut offsets = Vec::with_capacity(findings.len() * 2);
+    for f in findings {
+        let span = match f.offset {
             _ if !located(f) => None,
             Some(offset) => Some((offset, offset)),
             None => by_path.next(),
-        })
-        .collect();
-    let offsets: Vec<usize> = byte_spans
-        .iter()
-        .flatten()
-        .flat_map(|&(a, b)| [a, b])
-        .collect();
+        };
+        if let Some((start, end)) = span {
+            offsets.push(start);
+            offsets.push(end);
+        }
+        byte_spans.push(span);
+    }
     let mut positions = json::line_columns(text, &offsets).into_iter();
     byte_spans
         .into_iter()

@@ -6,13 +6,25 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: tools-wasm tools-wasm-target tools-wasm-bindgen tools-npm tools-chromium
+.PHONY: tools-wasm tools-wasm-target tools-wasm-nightly tools-wasm-bindgen tools-npm tools-chromium
 
 tools-wasm: tools-wasm-target tools-wasm-bindgen
 
 tools-wasm-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
+
+# The standard library's sources, for the npm package's wasm builds on nightly (mk/pkg.mk).
+# Without a nightly toolchain, or when rust-src cannot be added, `make pkg` builds with
+# stable instead (a larger wasm) and says so.
+tools-wasm-nightly:
+	@if rustup toolchain list | grep -q '^nightly'; then \
+	  rustup component list --toolchain nightly --installed | grep -qx rust-src \
+	    || rustup component add rust-src --toolchain nightly \
+	    || echo "tools: rust-src could not be added to nightly: make pkg will build with stable" >&2; \
+	else \
+	  echo "tools: no nightly toolchain (rustup toolchain install nightly --profile minimal): make pkg will build with stable" >&2; \
+	fi
 
 tools-wasm-bindgen:
 	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 2; }

@@ -42,11 +42,14 @@ impl Normalized {
     /// `{"report": ..., "body": {...}}`, the body's members in order.
     #[must_use]
     pub fn to_json(&self) -> String {
-        let report = self.report.to_json();
-        match &self.body {
-            Some(body) => format!("{{\"report\":{report},\"body\":{body}}}"),
-            None => format!("{{\"report\":{report}}}"),
+        let mut out = String::from("{\"report\":");
+        self.report.write_json(&mut out);
+        if let Some(body) = &self.body {
+            out.push_str(",\"body\":");
+            out.push_str(body);
         }
+        out.push('}');
+        out
     }
 }
 
@@ -179,7 +182,9 @@ fn integer(obj: &mut Object<'_>, key: &str) {
     if let Some(node) = member(obj, key) {
         if let Node::String(s) = node {
             if let Some(v) = parse_digits(s) {
-                *node = Node::Number(Cow::Owned(v.to_string()));
+                let mut digits = String::new();
+                json::write_int(v, &mut digits);
+                *node = Node::Number(Cow::Owned(digits));
             }
         }
     }

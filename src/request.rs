@@ -125,10 +125,12 @@ fn request(input: &Node<'_>) -> Option<HttpRequest> {
         }
         other => json::write_compact(other, &mut body),
     }
+    let mut headers = BTreeMap::new();
+    headers.insert("Content-Type".into(), CONTENT_TYPE.into());
     Some(HttpRequest {
         method: "POST".into(),
         url,
-        headers: BTreeMap::from([("Content-Type".into(), CONTENT_TYPE.into())]),
+        headers,
         body,
     })
 }

@@ -3,8 +3,8 @@
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-use crate::json::{self, Node};
-use crate::report::Code;
+use crate::json::{self, Integer, Node};
+use crate::report::{put, Code};
 
 /// What a Create OTA Job response says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,12 +129,14 @@ pub fn parse_response(text: &str) -> ResponseOutcome {
         Ok(node) => node,
         Err(e) => {
             let (line, column) = e.line_column(text);
-            let msg = format!("the response is not JSON (line {line} column {column})");
+            let mut msg = String::from("the response is not JSON (line ");
+            put!(&mut msg, line, " column ", column, ")");
             return failed(None, msg, None, "invalid_json");
         }
     };
     let Node::Object(envelope) = &node else {
-        let msg = format!("the response is a JSON {}, not an object", node.type_name());
+        let mut msg = String::from("the response is a JSON ");
+        put!(&mut msg, node.type_name(), ", not an object");
         return failed(None, msg, None, "invalid_json");
     };
     let string = |node: Option<&Node<'_>>| match node {
@@ -142,7 +144,12 @@ pub fn parse_response(text: &str) -> ResponseOutcome {
         _ => None,
     };
     let code = match envelope.get("code") {
-        Some(Node::Number(raw)) => raw.parse::<i64>().ok(),
+        // The reader's integer classification: `-0` is 0, as `str::parse` reads it.
+        Some(Node::Number(raw)) => match json::parse_integer(raw) {
+            Integer::Value(v) => Some(v),
+            Integer::NegativeZero => Some(0),
+            Integer::TooBig | Integer::Fraction => None,
+        },
         _ => None,
     };
     let msg = string(envelope.get("msg")).unwrap_or_default();
@@ -173,4 +180,29 @@ fn known_error(code: i64) -> Option<&'static str> {
     .into_iter()
     .find(|c| c.enos_code().map(i64::from) == Some(code))
     .map(Code::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_code_as_str_parse_reads_integers() {
+        for (literal, code) in [
+            ("-0", Some(0)),
+            ("24611", Some(24611)),
+            ("-9223372036854775808", Some(i64::MIN)),
+            ("9223372036854775808", None),
+            ("1.0", None),
+            ("1e3", None),
+            ("-0.0", None),
+        ] {
+            let outcome = parse_response(&format!(r#"{{"code":{literal},"msg":"m"}}"#));
+            let ResponseOutcome::Failed { code: got, .. } = outcome else {
+                panic!("{literal}: {outcome:?}");
+            };
+            assert_eq!(got, code, "{literal}");
+            assert_eq!(literal.parse::<i64>().ok(), code, "{literal}");
+        }
+    }
 }

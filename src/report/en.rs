@@ -6,154 +6,171 @@ use super::problem::{
     Enumerated, Expected, FieldSuggestion, Found, Ignored, JsValueKind, JsonError, OptionProblem,
     Problem, Rescaled, SyntaxError, TimeUnit, Window,
 };
+use super::text::{joined, put, quoted};
 use super::time::{datetime, offset_text};
 
-/// The message of a problem.
-pub(super) fn message(problem: &Problem) -> String {
+/// Appends the message of a problem.
+pub(super) fn message(problem: &Problem, out: &mut String) {
     use Problem as P;
     match problem {
         P::InvalidJson { error } => match error {
             JsonError::Syntax { kind, line, column } => {
-                format!("{} at line {line} column {column}", syntax(*kind))
+                put!(out, syntax(*kind), " at line ", *line, " column ", *column);
             }
-            JsonError::TooDeep => "nested too deep (127 levels at most)".into(),
+            JsonError::TooDeep => out.push_str("nested too deep (127 levels at most)"),
             JsonError::NotText { found } => {
-                format!("expected JSON text (a string), got {}", js_kind(*found))
+                put!(out, "expected JSON text (a string), got ", js_kind(*found));
             }
-            JsonError::OutOfMemory => {
-                "the input could not be checked: it does not fit in the WebAssembly memory".into()
-            }
+            JsonError::OutOfMemory => out.push_str(
+                "the input could not be checked: it does not fit in the WebAssembly memory",
+            ),
         },
         P::InvalidType { expected: e, found } => {
-            format!("expected {}, found {}", expected(*e), found_text(found))
+            put!(out, "expected ", expected(*e), ", found ", found_text(found));
         }
-        P::NotJson { value } => not_json(*value).into(),
-        P::Required => "this field is required".into(),
-        P::InvalidValue { field, .. } => format!("must be one of: {}", quoted(field.allowed())),
-        P::InvalidAddress => {
-            "must be a host such as apim.example.com or host:8443, or an http(s) origin".into()
+        P::NotJson { value } => out.push_str(not_json(*value)),
+        P::Required => out.push_str("this field is required"),
+        P::InvalidValue { field, .. } => {
+            out.push_str("must be one of: ");
+            quoted(field.allowed(), out);
         }
-        P::OutOfRange { min, max } => format!("must be between {min} and {max}"),
-        P::Empty => "must not be empty".into(),
-        P::TooMany { count, max } => format!("{count} entries exceed the maximum of {max}"),
-        P::DuplicateKey => "this key repeats an earlier key of the same object".into(),
-        P::MissingSelector => {
-            "a partial upgrade needs one of deviceKeys, attributes, tags or assetTrees".into()
-        }
-        P::ConflictingSelectors { given } => format!(
-            "choose one selector, not {}: {}",
-            given.len(),
-            given.join(", ")
+        P::InvalidAddress => out.push_str(
+            "must be a host such as apim.example.com or host:8443, or an http(s) origin",
         ),
-        P::SelectorNotAllowed => "a verify job selects devices by deviceKeys only".into(),
+        P::OutOfRange { min, max } => put!(out, "must be between ", *min, " and ", *max),
+        P::Empty => out.push_str("must not be empty"),
+        P::TooMany { count, max } => {
+            put!(out, *count, " entries exceed the maximum of ", *max);
+        }
+        P::DuplicateKey => out.push_str("this key repeats an earlier key of the same object"),
+        P::MissingSelector => out.push_str(
+            "a partial upgrade needs one of deviceKeys, attributes, tags or assetTrees",
+        ),
+        P::ConflictingSelectors { given } => {
+            put!(out, "choose one selector, not ", given.len(), ": ");
+            joined(given, out);
+        }
+        P::SelectorNotAllowed => out.push_str("a verify job selects devices by deviceKeys only"),
         P::VerifyRequiresPartial => {
-            "upgradeScope type total is not allowed for verification task".into()
+            out.push_str("upgradeScope type total is not allowed for verification task");
         }
-        P::TooManyDeviceKeys { count, max } => {
-            format!("{count} device keys exceed the verification maximum of {max}")
-        }
-        P::InvalidTimestamp { .. } => {
-            "must be a 13-digit millisecond timestamp (1000000000000 to 9999999999999)".into()
-        }
+        P::TooManyDeviceKeys { count, max } => put!(
+            out,
+            *count,
+            " device keys exceed the verification maximum of ",
+            *max
+        ),
+        P::InvalidTimestamp { .. } => out.push_str(
+            "must be a 13-digit millisecond timestamp (1000000000000 to 9999999999999)",
+        ),
         P::EndBeforeStart { window } => {
-            format!("must be later than startTimestamp: {}", window_text(window))
+            out.push_str("must be later than startTimestamp: ");
+            window_text(window, out);
         }
-        P::NotSameDay { window } => format!(
-            "a daily window must start and end on the same day: {}",
-            window_text(window)
-        ),
-        P::FirmwareNotFound => "the target firmware was not found".into(),
+        P::NotSameDay { window } => {
+            out.push_str("a daily window must start and end on the same day: ");
+            window_text(window, out);
+        }
+        P::FirmwareNotFound => out.push_str("the target firmware was not found"),
         P::FirmwareNotVerified => {
-            "the firmware has verification enabled but is not verified yet".into()
+            out.push_str("the firmware has verification enabled but is not verified yet");
         }
-        P::TargetVersionInScope => {
-            "this is the target firmware's own version: a device cannot be upgraded to the version it runs".into()
-        }
-        P::InvalidOption { problem } => match problem {
-            OptionProblem::Unknown => "unknown option".into(),
-            OptionProblem::Expected(kind) => format!("expected {}", expected(*kind)),
-            OptionProblem::Range { min, max } => format!("must be an integer from {min} to {max}"),
-            OptionProblem::Locale => "must be \"en\" or \"zh\"".into(),
-            OptionProblem::Json { kind, line, column } => {
-                format!("{} at line {line} column {column}", syntax(*kind))
-            }
-        },
-        P::UnknownField { .. } => "unknown field: the platform ignores it".into(),
-        P::IgnoredField { reason } => match reason {
-            Ignored::VerifyJob => "ignored: a verify job does not use this field".into(),
-            Ignored::ScopeTotal => {
-                "ignored: scope `total` selects every device on the listed versions".into()
-            }
-            Ignored::RetryOff => "ignored: `enableRetry` is not true".into(),
-        },
-        P::DuplicateValue { first } => format!("repeats the value at index {first}"),
-        P::ScheduleTooShort { window } => format!(
-            "the window is {} minutes long; the EnOS console's minimum is 30: {}",
-            window.end.saturating_sub(window.start) / 60_000,
-            window_text(window)
+        P::TargetVersionInScope => out.push_str(
+            "this is the target firmware's own version: a device cannot be upgraded to the version it runs",
         ),
-        P::NumericString { .. } => "a number written as a string: send the number".into(),
+        P::InvalidOption { problem } => match problem {
+            OptionProblem::Unknown => out.push_str("unknown option"),
+            OptionProblem::Expected(kind) => put!(out, "expected ", expected(*kind)),
+            OptionProblem::Range { min, max } => {
+                put!(out, "must be an integer from ", *min, " to ", *max);
+            }
+            OptionProblem::Locale => out.push_str("must be \"en\" or \"zh\""),
+            OptionProblem::Json { kind, line, column } => {
+                put!(out, syntax(*kind), " at line ", *line, " column ", *column);
+            }
+        },
+        P::UnknownField { .. } => out.push_str("unknown field: the platform ignores it"),
+        P::IgnoredField { reason } => out.push_str(match reason {
+            Ignored::VerifyJob => "ignored: a verify job does not use this field",
+            Ignored::ScopeTotal => {
+                "ignored: scope `total` selects every device on the listed versions"
+            }
+            Ignored::RetryOff => "ignored: `enableRetry` is not true",
+        }),
+        P::DuplicateValue { first } => put!(out, "repeats the value at index ", *first),
+        P::ScheduleTooShort { window } => {
+            let minutes = window.end.saturating_sub(window.start) / 60_000;
+            put!(out, "the window is ", minutes, " minutes long; the EnOS console's minimum is 30: ");
+            window_text(window, out);
+        }
+        P::NumericString { .. } => out.push_str("a number written as a string: send the number"),
     }
 }
 
-/// How to fix a problem, when there is something to say.
-pub(super) fn hint(problem: &Problem) -> Option<String> {
+/// Appends how to fix a problem, when there is something to say; returns whether it did.
+pub(super) fn hint(problem: &Problem, out: &mut String) -> bool {
     use Problem as P;
-    Some(match problem {
+    match problem {
         P::InvalidType { expected, found } => match (expected, found) {
-            (_, Found::BooleanString(b)) => format!("write {b} without quotes"),
+            (_, Found::BooleanString(b)) => put!(out, "write ", *b, " without quotes"),
             (_, Found::LoneString(s)) => {
-                format!("a list is required: write [\"{s}\"] for one entry")
+                put!(out, "a list is required: write [\"", s.as_str(), "\"] for one entry");
             }
-            (Expected::Integer, Found::Fraction) => "write a whole number such as 7200".into(),
-            _ => return None,
+            (Expected::Integer, Found::Fraction) => {
+                out.push_str("write a whole number such as 7200");
+            }
+            _ => return false,
         },
         P::InvalidValue { field, suggestion } => match (field, suggestion) {
-            (Enumerated::UpgradePolicyGivenJobType, _) => "`upgrade` and `verify` are values of the job's `type`; \
+            (Enumerated::UpgradePolicyGivenJobType, _) => out.push_str(
+                "`upgrade` and `verify` are values of the job's `type`; \
                  `upgradePolicy` is \"snapshot\" (the device list is fixed when the job is created) \
-                 or \"incremental\" (devices that qualify later join the job)"
-                .into(),
-            (_, Some(value)) => format!("did you mean \"{value}\"?"),
-            (_, None) => return None,
+                 or \"incremental\" (devices that qualify later join the job)",
+            ),
+            (_, Some(value)) => put!(out, "did you mean \"", *value, "\"?"),
+            (_, None) => return false,
         },
         P::InvalidTimestamp {
             rescaled: Some(rescaled),
-        } => rescaled_hint(rescaled),
-        P::EndBeforeStart { .. } => "set endTimestamp after startTimestamp".into(),
-        P::NotSameDay { window } => format!(
-            "end the window on the day it starts, in {}, or set isRepeatDaily to false; \
-             timezoneOffsetInMinutes sets the zone",
-            offset_text(window.offset_minutes)
-        ),
-        P::ScheduleTooShort { .. } => "give the window at least 30 minutes".into(),
-        P::MissingSelector => {
-            "add deviceKeys, attributes, tags or assetTrees, or set the scope type to total".into()
+        } => rescaled_hint(rescaled, out),
+        P::EndBeforeStart { .. } => out.push_str("set endTimestamp after startTimestamp"),
+        P::NotSameDay { window } => {
+            out.push_str("end the window on the day it starts, in ");
+            offset_text(window.offset_minutes, out);
+            out.push_str(
+                ", or set isRepeatDaily to false; timezoneOffsetInMinutes sets the zone",
+            );
         }
-        P::ConflictingSelectors { .. } => "keep one selector and remove the others".into(),
-        P::SelectorNotAllowed => "list the devices in deviceKeys instead".into(),
+        P::ScheduleTooShort { .. } => out.push_str("give the window at least 30 minutes"),
+        P::MissingSelector => out.push_str(
+            "add deviceKeys, attributes, tags or assetTrees, or set the scope type to total",
+        ),
+        P::ConflictingSelectors { .. } => out.push_str("keep one selector and remove the others"),
+        P::SelectorNotAllowed => out.push_str("list the devices in deviceKeys instead"),
         P::VerifyRequiresPartial => {
-            "set the scope type to partial and list the devices in deviceKeys".into()
+            out.push_str("set the scope type to partial and list the devices in deviceKeys");
         }
         P::UnknownField {
             suggestion: Some(suggestion),
         } => match suggestion {
             FieldSuggestion::Typo {
                 name: "includedNodes",
-            } => "did you mean `includedNodes`? without it the whole asset tree is selected".into(),
-            FieldSuggestion::Typo { name } => {
-                format!("did you mean `{name}`?")
-            }
+            } => out.push_str(
+                "did you mean `includedNodes`? without it the whole asset tree is selected",
+            ),
+            FieldSuggestion::Typo { name } => put!(out, "did you mean `", *name, "`?"),
             FieldSuggestion::Misplaced { name, parent } => {
-                format!("`{name}` belongs in `{parent}`")
+                put!(out, "`", *name, "` belongs in `", *parent, "`");
             }
-            FieldSuggestion::Schedule { name } => format!(
-                "the schedule is `schedulePolicy.{name}`, a 13-digit millisecond timestamp \
+            FieldSuggestion::Schedule { name } => put!(
+                out,
+                "the schedule is `schedulePolicy.",
+                *name,
+                "`, a 13-digit millisecond timestamp \
                  (with `startTimestamp`, `endTimestamp` and `isRepeatDaily`); this field is ignored"
             ),
         },
-        P::NumericString { value: Some(v) } => {
-            format!("write the number {v} without quotes")
-        }
+        P::NumericString { value: Some(v) } => put!(out, "write the number ", *v, " without quotes"),
         P::InvalidJson { .. }
         | P::NotJson { .. }
         | P::Required
@@ -171,8 +188,9 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         | P::UnknownField { suggestion: None }
         | P::IgnoredField { .. }
         | P::DuplicateValue { .. }
-        | P::NumericString { value: None } => return None,
-    })
+        | P::NumericString { value: None } => return false,
+    }
+    true
 }
 
 /// What the issue's fix does, said after its hint.
@@ -191,26 +209,35 @@ pub(super) fn fix_clause(problem: &Problem) -> &'static str {
     }
 }
 
-fn rescaled_hint(r: &Rescaled) -> String {
+fn rescaled_hint(r: &Rescaled, out: &mut String) {
     let (unit, op) = match r.unit {
         TimeUnit::Seconds => ("seconds", "× 1000"),
         TimeUnit::Microseconds => ("microseconds", "÷ 1000"),
     };
-    format!(
-        "this looks like {unit}: {op} gives {} ({} {})",
+    put!(
+        out,
+        "this looks like ",
+        unit,
+        ": ",
+        op,
+        " gives ",
         r.millis,
-        datetime(r.millis, r.offset_minutes),
-        offset_text(r.offset_minutes)
-    )
+        " ("
+    );
+    datetime(r.millis, r.offset_minutes, out);
+    out.push(' ');
+    offset_text(r.offset_minutes, out);
+    out.push(')');
 }
 
-fn window_text(w: &Window) -> String {
-    format!(
-        "starts {} and ends {} ({})",
-        datetime(w.start, w.offset_minutes),
-        datetime(w.end, w.offset_minutes),
-        offset_text(w.offset_minutes)
-    )
+fn window_text(w: &Window, out: &mut String) {
+    out.push_str("starts ");
+    datetime(w.start, w.offset_minutes, out);
+    out.push_str(" and ends ");
+    datetime(w.end, w.offset_minutes, out);
+    out.push_str(" (");
+    offset_text(w.offset_minutes, out);
+    out.push(')');
 }
 
 fn syntax(kind: SyntaxError) -> &'static str {
@@ -294,9 +321,4 @@ fn not_json(kind: JsValueKind) -> &'static str {
         | JsValueKind::Object
         | JsValueKind::Array => "this value cannot be written as JSON",
     }
-}
-
-fn quoted(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
-    quoted.join(", ")
 }

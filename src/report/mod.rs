@@ -13,6 +13,7 @@ pub(crate) use block::TEXT_ADDRESS;
 mod en;
 mod issue;
 mod problem;
+pub(crate) mod text;
 mod time;
 mod wire;
 mod zh;
@@ -28,6 +29,7 @@ pub use problem::{
     Enumerated, Expected, FieldSuggestion, Found, Ignored, JsValueKind, JsonError, OptionProblem,
     Problem, Rescaled, TimeUnit, Window,
 };
+pub(crate) use text::put;
 
 use crate::json;
 
@@ -132,38 +134,18 @@ impl Report {
         strict: bool,
         text: Option<&str>,
     ) -> Report {
-        let spans = match text {
+        // None for every finding when there is no text.
+        let mut spans = match text {
             Some(text) if !findings.is_empty() => spans(text, &findings),
-            _ => vec![None; findings.len()],
-        };
+            _ => Vec::new(),
+        }
+        .into_iter();
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        for (f, span) in findings.into_iter().zip(spans) {
+        for f in findings {
+            let span = spans.next().flatten();
             let code = f.code();
-            let (message, mut hint) = match locale {
-                Locale::En => (en::message(&f.problem), en::hint(&f.problem)),
-                Locale::Zh => (zh::message(&f.problem), zh::hint(&f.problem)),
-            };
-            if f.fix.is_some() {
-                let clause = match locale {
-                    Locale::En => en::fix_clause(&f.problem),
-                    Locale::Zh => zh::fix_clause(&f.problem),
-                };
-                hint = Some(match hint {
-                    Some(mut h) => {
-                        let joint = match (h.ends_with('?'), locale) {
-                            (true, _) => " ",
-                            (false, Locale::En) => "; ",
-                            (false, Locale::Zh) => ";",
-                        };
-                        h.reserve(joint.len() + clause.len());
-                        h.push_str(joint);
-                        h.push_str(clause);
-                        h
-                    }
-                    None => clause.to_owned(),
-                });
-            }
+            let (message, hint) = texts(&f, locale);
             let issue = Issue {
                 path: f.path,
                 code,
@@ -246,6 +228,35 @@ impl Report {
     }
 }
 
+/// The message and the hint of a finding in `locale`; the hint ends with what the fix does
+/// when the finding has one.
+fn texts(f: &Finding, locale: Locale) -> (String, Option<String>) {
+    let mut message = String::with_capacity(64);
+    let mut hint = String::new();
+    let has_hint = match locale {
+        Locale::En => {
+            en::message(&f.problem, &mut message);
+            en::hint(&f.problem, &mut hint)
+        }
+        Locale::Zh => {
+            zh::message(&f.problem, &mut message);
+            zh::hint(&f.problem, &mut hint)
+        }
+    };
+    if f.fix.is_some() {
+        let (clause, joint) = match locale {
+            Locale::En => (en::fix_clause(&f.problem), "; "),
+            Locale::Zh => (zh::fix_clause(&f.problem), ";"),
+        };
+        if has_hint {
+            hint.push_str(if hint.ends_with('?') { " " } else { joint });
+        }
+        hint.push_str(clause);
+    }
+    let hint = (has_hint || f.fix.is_some()).then_some(hint);
+    (message, hint)
+}
+
 /// The span of each finding in `text`, where it has one in the text: options and values
 /// JavaScript could not write have none; a syntax error is its own offset; the rest are
 /// located by their path, in one pass over the text.
@@ -273,19 +284,20 @@ fn spans(text: &str, findings: &[Finding]) -> Vec<Option<Span>> {
         json::locate(text, &targets)
     }
     .into_iter();
-    let byte_spans: Vec<Option<json::ByteSpan>> = findings
-        .iter()
-        .map(|f| match f.offset {
+    let mut byte_spans: Vec<Option<json::ByteSpan>> = Vec::with_capacity(findings.len());
+    let mut offsets = Vec::with_capacity(findings.len() * 2);
+    for f in findings {
+        let span = match f.offset {
             _ if !located(f) => None,
             Some(offset) => Some((offset, offset)),
             None => by_path.next(),
-        })
-        .collect();
-    let offsets: Vec<usize> = byte_spans
-        .iter()
-        .flatten()
-        .flat_map(|&(a, b)| [a, b])
-        .collect();
+        };
+        if let Some((start, end)) = span {
+            offsets.push(start);
+            offsets.push(end);
+        }
+        byte_spans.push(span);
+    }
     let mut positions = json::line_columns(text, &offsets).into_iter();
     byte_spans
         .into_iter()

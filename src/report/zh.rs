@@ -6,136 +6,159 @@ use super::problem::{
     Enumerated, Expected, FieldSuggestion, Found, Ignored, JsValueKind, JsonError, OptionProblem,
     Problem, Rescaled, SyntaxError, TimeUnit, Window,
 };
+use super::text::{joined, put, quoted};
 use super::time::{datetime, offset_text};
 
-/// The message of a problem.
-pub(super) fn message(problem: &Problem) -> String {
+/// Appends the message of a problem.
+pub(super) fn message(problem: &Problem, out: &mut String) {
     use Problem as P;
     match problem {
         P::InvalidJson { error } => match error {
             JsonError::Syntax { kind, line, column } => {
-                format!("第 {line} 行第 {column} 列:{}", syntax(*kind))
+                put!(out, "第 ", *line, " 行第 ", *column, " 列:", syntax(*kind));
             }
-            JsonError::TooDeep => "嵌套过深(最多 127 层)".into(),
+            JsonError::TooDeep => out.push_str("嵌套过深(最多 127 层)"),
             JsonError::NotText { found } => {
-                format!("应为 JSON 文本(字符串),实际为 {}", js_kind(*found))
+                put!(out, "应为 JSON 文本(字符串),实际为 ", js_kind(*found));
             }
-            JsonError::OutOfMemory => "无法检查该输入:它超出了 WebAssembly 内存".into(),
+            JsonError::OutOfMemory => out.push_str("无法检查该输入:它超出了 WebAssembly 内存"),
         },
         P::InvalidType { expected: e, found } => {
-            format!("应为{},实际为{}", expected(*e), found_text(found))
+            put!(out, "应为", expected(*e), ",实际为", found_text(found));
         }
-        P::NotJson { value } => not_json(*value).into(),
-        P::Required => "必填字段".into(),
-        P::InvalidValue { field, .. } => format!("必须是以下值之一:{}", quoted(field.allowed())),
-        P::InvalidAddress => "必须是主机名(如 apim.example.com、host:8443)或 http(s) 源地址".into(),
-        P::OutOfRange { min, max } => format!("必须在 {min} 到 {max} 之间"),
-        P::Empty => "不能为空".into(),
-        P::TooMany { count, max } => format!("{count} 项超过了最大数 {max}"),
-        P::DuplicateKey => "同一对象中重复的键".into(),
+        P::NotJson { value } => out.push_str(not_json(*value)),
+        P::Required => out.push_str("必填字段"),
+        P::InvalidValue { field, .. } => {
+            out.push_str("必须是以下值之一:");
+            quoted(field.allowed(), out);
+        }
+        P::InvalidAddress => {
+            out.push_str("必须是主机名(如 apim.example.com、host:8443)或 http(s) 源地址");
+        }
+        P::OutOfRange { min, max } => put!(out, "必须在 ", *min, " 到 ", *max, " 之间"),
+        P::Empty => out.push_str("不能为空"),
+        P::TooMany { count, max } => put!(out, *count, " 项超过了最大数 ", *max),
+        P::DuplicateKey => out.push_str("同一对象中重复的键"),
         P::MissingSelector => {
-            "部分升级需要指定 deviceKeys、attributes、tags 或 assetTrees 之一".into()
+            out.push_str("部分升级需要指定 deviceKeys、attributes、tags 或 assetTrees 之一");
         }
-        P::ConflictingSelectors { given } => format!(
-            "只能选择一种设备选择方式,当前有 {} 种:{}",
-            given.len(),
-            given.join(", ")
-        ),
-        P::SelectorNotAllowed => "验证任务只能通过 deviceKeys 指定设备".into(),
-        P::VerifyRequiresPartial => "验证任务不能使用 upgradeScope 的 total 选项".into(),
+        P::ConflictingSelectors { given } => {
+            put!(out, "只能选择一种设备选择方式,当前有 ", given.len(), " 种:");
+            joined(given, out);
+        }
+        P::SelectorNotAllowed => out.push_str("验证任务只能通过 deviceKeys 指定设备"),
+        P::VerifyRequiresPartial => out.push_str("验证任务不能使用 upgradeScope 的 total 选项"),
         P::TooManyDeviceKeys { count, max } => {
-            format!("{count} 个设备超过了验证任务允许的最大数 {max}")
+            put!(out, *count, " 个设备超过了验证任务允许的最大数 ", *max);
         }
         P::InvalidTimestamp { .. } => {
-            "必须是 13 位毫秒时间戳(1000000000000 到 9999999999999)".into()
+            out.push_str("必须是 13 位毫秒时间戳(1000000000000 到 9999999999999)");
         }
         P::EndBeforeStart { window } => {
-            format!("必须晚于 startTimestamp:{}", window_text(window))
+            out.push_str("必须晚于 startTimestamp:");
+            window_text(window, out);
         }
-        P::NotSameDay { window } => format!(
-            "每日重复的任务,开始和结束时间必须在同一天:{}",
-            window_text(window)
-        ),
-        P::FirmwareNotFound => "找不到固件".into(),
-        P::FirmwareNotVerified => "固件启用了验证但尚未验证,无法创建升级任务".into(),
-        P::TargetVersionInScope => "这是目标固件自身的版本:设备不能升级到已运行的版本".into(),
+        P::NotSameDay { window } => {
+            out.push_str("每日重复的任务,开始和结束时间必须在同一天:");
+            window_text(window, out);
+        }
+        P::FirmwareNotFound => out.push_str("找不到固件"),
+        P::FirmwareNotVerified => out.push_str("固件启用了验证但尚未验证,无法创建升级任务"),
+        P::TargetVersionInScope => {
+            out.push_str("这是目标固件自身的版本:设备不能升级到已运行的版本");
+        }
         P::InvalidOption { problem } => match problem {
-            OptionProblem::Unknown => "未知选项".into(),
-            OptionProblem::Expected(kind) => format!("应为{}", expected(*kind)),
-            OptionProblem::Range { min, max } => format!("必须是 {min} 到 {max} 之间的整数"),
-            OptionProblem::Locale => "必须是 \"en\" 或 \"zh\"".into(),
+            OptionProblem::Unknown => out.push_str("未知选项"),
+            OptionProblem::Expected(kind) => put!(out, "应为", expected(*kind)),
+            OptionProblem::Range { min, max } => {
+                put!(out, "必须是 ", *min, " 到 ", *max, " 之间的整数");
+            }
+            OptionProblem::Locale => out.push_str("必须是 \"en\" 或 \"zh\""),
             OptionProblem::Json { kind, line, column } => {
-                format!("第 {line} 行第 {column} 列:{}", syntax(*kind))
+                put!(out, "第 ", *line, " 行第 ", *column, " 列:", syntax(*kind));
             }
         },
-        P::UnknownField { .. } => "未知字段:平台会忽略它".into(),
-        P::IgnoredField { reason } => match reason {
-            Ignored::VerifyJob => "已忽略:验证任务不使用此字段".into(),
-            Ignored::ScopeTotal => "已忽略:范围 `total` 会选择所列版本上的所有设备".into(),
-            Ignored::RetryOff => "已忽略:`enableRetry` 不为 true".into(),
-        },
-        P::DuplicateValue { first } => format!("与索引 {first} 处的值重复"),
-        P::ScheduleTooShort { window } => format!(
-            "调度窗口只有 {} 分钟,EnOS 控制台要求至少 30 分钟:{}",
-            window.end.saturating_sub(window.start) / 60_000,
-            window_text(window)
-        ),
-        P::NumericString { .. } => "以字符串表示的数字:请直接发送数字".into(),
+        P::UnknownField { .. } => out.push_str("未知字段:平台会忽略它"),
+        P::IgnoredField { reason } => out.push_str(match reason {
+            Ignored::VerifyJob => "已忽略:验证任务不使用此字段",
+            Ignored::ScopeTotal => "已忽略:范围 `total` 会选择所列版本上的所有设备",
+            Ignored::RetryOff => "已忽略:`enableRetry` 不为 true",
+        }),
+        P::DuplicateValue { first } => put!(out, "与索引 ", *first, " 处的值重复"),
+        P::ScheduleTooShort { window } => {
+            let minutes = window.end.saturating_sub(window.start) / 60_000;
+            put!(
+                out,
+                "调度窗口只有 ",
+                minutes,
+                " 分钟,EnOS 控制台要求至少 30 分钟:"
+            );
+            window_text(window, out);
+        }
+        P::NumericString { .. } => out.push_str("以字符串表示的数字:请直接发送数字"),
     }
 }
 
-/// How to fix a problem, when there is something to say.
-pub(super) fn hint(problem: &Problem) -> Option<String> {
+/// Appends how to fix a problem, when there is something to say; returns whether it did.
+pub(super) fn hint(problem: &Problem, out: &mut String) -> bool {
     use Problem as P;
-    Some(match problem {
+    match problem {
         P::InvalidType { expected, found } => match (expected, found) {
-            (_, Found::BooleanString(b)) => format!("去掉引号,写成 {b}"),
-            (_, Found::LoneString(s)) => format!("此处需要列表:只有一项时写成 [\"{s}\"]"),
-            (Expected::Integer, Found::Fraction) => "请写成整数,例如 7200".into(),
-            _ => return None,
+            (_, Found::BooleanString(b)) => put!(out, "去掉引号,写成 ", *b),
+            (_, Found::LoneString(s)) => {
+                put!(out, "此处需要列表:只有一项时写成 [\"", s.as_str(), "\"]");
+            }
+            (Expected::Integer, Found::Fraction) => out.push_str("请写成整数,例如 7200"),
+            _ => return false,
         },
         P::InvalidValue { field, suggestion } => match (field, suggestion) {
-            (Enumerated::UpgradePolicyGivenJobType, _) => {
+            (Enumerated::UpgradePolicyGivenJobType, _) => out.push_str(
                 "`upgrade` 和 `verify` 是任务 `type` 的取值;\
                  `upgradePolicy` 应为 \"snapshot\"(创建任务时确定设备列表)\
-                 或 \"incremental\"(之后符合条件的设备也会加入任务)"
-                    .into()
-            }
-            (_, Some(value)) => format!("是否应为 \"{value}\"?"),
-            (_, None) => return None,
+                 或 \"incremental\"(之后符合条件的设备也会加入任务)",
+            ),
+            (_, Some(value)) => put!(out, "是否应为 \"", *value, "\"?"),
+            (_, None) => return false,
         },
         P::InvalidTimestamp {
             rescaled: Some(rescaled),
-        } => rescaled_hint(rescaled),
-        P::EndBeforeStart { .. } => "请把 endTimestamp 设为晚于 startTimestamp".into(),
-        P::NotSameDay { window } => format!(
-            "请让窗口在开始的当天({})结束,或把 isRepeatDaily 设为 false;\
-             时区由 timezoneOffsetInMinutes 指定",
-            offset_text(window.offset_minutes)
-        ),
-        P::ScheduleTooShort { .. } => "请让窗口至少有 30 分钟".into(),
-        P::MissingSelector => {
-            "请添加 deviceKeys、attributes、tags 或 assetTrees,或把范围类型设为 total".into()
+        } => rescaled_hint(rescaled, out),
+        P::EndBeforeStart { .. } => out.push_str("请把 endTimestamp 设为晚于 startTimestamp"),
+        P::NotSameDay { window } => {
+            out.push_str("请让窗口在开始的当天(");
+            offset_text(window.offset_minutes, out);
+            out.push_str(")结束,或把 isRepeatDaily 设为 false;时区由 timezoneOffsetInMinutes 指定");
         }
-        P::ConflictingSelectors { .. } => "只保留一种选择方式,删除其他的".into(),
-        P::SelectorNotAllowed => "请改用 deviceKeys 列出设备".into(),
-        P::VerifyRequiresPartial => "请把范围类型设为 partial,并在 deviceKeys 中列出设备".into(),
+        P::ScheduleTooShort { .. } => out.push_str("请让窗口至少有 30 分钟"),
+        P::MissingSelector => {
+            out.push_str(
+                "请添加 deviceKeys、attributes、tags 或 assetTrees,或把范围类型设为 total",
+            );
+        }
+        P::ConflictingSelectors { .. } => out.push_str("只保留一种选择方式,删除其他的"),
+        P::SelectorNotAllowed => out.push_str("请改用 deviceKeys 列出设备"),
+        P::VerifyRequiresPartial => {
+            out.push_str("请把范围类型设为 partial,并在 deviceKeys 中列出设备");
+        }
         P::UnknownField {
             suggestion: Some(suggestion),
         } => match suggestion {
             FieldSuggestion::Typo {
                 name: "includedNodes",
-            } => "是否应为 `includedNodes`?缺少它时会选择整棵资产树".into(),
-            FieldSuggestion::Typo { name } => format!("是否应为 `{name}`?"),
+            } => out.push_str("是否应为 `includedNodes`?缺少它时会选择整棵资产树"),
+            FieldSuggestion::Typo { name } => put!(out, "是否应为 `", *name, "`?"),
             FieldSuggestion::Misplaced { name, parent } => {
-                format!("`{name}` 应位于 `{parent}` 中")
+                put!(out, "`", *name, "` 应位于 `", *parent, "` 中");
             }
-            FieldSuggestion::Schedule { name } => format!(
-                "调度时间是 `schedulePolicy.{name}`,为 13 位毫秒时间戳\
+            FieldSuggestion::Schedule { name } => put!(
+                out,
+                "调度时间是 `schedulePolicy.",
+                *name,
+                "`,为 13 位毫秒时间戳\
                  (与 `startTimestamp`、`endTimestamp`、`isRepeatDaily` 一起);此字段会被忽略"
             ),
         },
-        P::NumericString { value: Some(v) } => format!("去掉引号,直接写数字 {v}"),
+        P::NumericString { value: Some(v) } => put!(out, "去掉引号,直接写数字 ", *v),
         P::InvalidJson { .. }
         | P::NotJson { .. }
         | P::Required
@@ -153,8 +176,9 @@ pub(super) fn hint(problem: &Problem) -> Option<String> {
         | P::UnknownField { suggestion: None }
         | P::IgnoredField { .. }
         | P::DuplicateValue { .. }
-        | P::NumericString { value: None } => return None,
-    })
+        | P::NumericString { value: None } => return false,
+    }
+    true
 }
 
 /// What the issue's fix does, said after its hint.
@@ -173,26 +197,35 @@ pub(super) fn fix_clause(problem: &Problem) -> &'static str {
     }
 }
 
-fn rescaled_hint(r: &Rescaled) -> String {
+fn rescaled_hint(r: &Rescaled, out: &mut String) {
     let (unit, op) = match r.unit {
         TimeUnit::Seconds => ("秒", "乘以 1000"),
         TimeUnit::Microseconds => ("微秒", "除以 1000"),
     };
-    format!(
-        "这看起来是以{unit}为单位:{op}得到 {}({} {})",
+    put!(
+        out,
+        "这看起来是以",
+        unit,
+        "为单位:",
+        op,
+        "得到 ",
         r.millis,
-        datetime(r.millis, r.offset_minutes),
-        offset_text(r.offset_minutes)
-    )
+        "("
+    );
+    datetime(r.millis, r.offset_minutes, out);
+    out.push(' ');
+    offset_text(r.offset_minutes, out);
+    out.push(')');
 }
 
-fn window_text(w: &Window) -> String {
-    format!(
-        "开始于 {},结束于 {}({})",
-        datetime(w.start, w.offset_minutes),
-        datetime(w.end, w.offset_minutes),
-        offset_text(w.offset_minutes)
-    )
+fn window_text(w: &Window, out: &mut String) {
+    out.push_str("开始于 ");
+    datetime(w.start, w.offset_minutes, out);
+    out.push_str(",结束于 ");
+    datetime(w.end, w.offset_minutes, out);
+    out.push('(');
+    offset_text(w.offset_minutes, out);
+    out.push(')');
 }
 
 fn syntax(kind: SyntaxError) -> &'static str {
@@ -276,9 +309,4 @@ fn not_json(kind: JsValueKind) -> &'static str {
         | JsValueKind::Object
         | JsValueKind::Array => "该值无法写成 JSON",
     }
-}
-
-fn quoted(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
-    quoted.join(", ")
 }

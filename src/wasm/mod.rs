@@ -64,7 +64,7 @@ fn input(options_len: usize, foreign_len: usize, text_len: usize) -> Input<'stat
     let all = test_input::take(total);
     let (options, rest) = all.split_at(options_len.min(all.len()));
     let (foreign, bytes) = rest.split_at(foreign_len.min(rest.len()));
-    let options = options_of(&text_of(options));
+    let options = options_of(text_of(options));
     let foreign = match std::str::from_utf8(foreign) {
         Ok("") | Err(_) => Vec::new(),
         Ok(text) => rules::parse_foreign(text),
@@ -85,9 +85,10 @@ fn options_of(text: &str) -> Options {
     }
 }
 
-/// The input as text (`TextEncoder` always writes UTF-8).
-fn text_of(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    String::from_utf8_lossy(bytes)
+/// The input as text. `TextEncoder` always writes UTF-8; bytes that are not (which no
+/// caller of the package can send) read as one U+FFFD, which is not JSON.
+fn text_of(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or("\u{fffd}")
 }
 
 /// `validate(value)` (`positions` false: the text was written from the value) and
@@ -144,8 +145,7 @@ pub fn normalize_input(options_len: usize, foreign_len: usize, text_len: usize) 
         foreign,
         bytes,
     } = input(options_len, foreign_len, text_len);
-    let text = text_of(bytes);
-    let checked = check::text(&text, &o, Shape::Body, &foreign, false);
+    let checked = check::text(text_of(bytes), &o, Shape::Body, &foreign, false);
     crate::normalize::normalize_checked(checked, &o).to_json()
 }
 
@@ -157,8 +157,7 @@ pub fn build_request_input(options_len: usize, foreign_len: usize, text_len: usi
         foreign,
         bytes,
     } = input(options_len, foreign_len, text_len);
-    let text = text_of(bytes);
-    let checked = check::text(&text, &o, Shape::Request, &foreign, false);
+    let checked = check::text(text_of(bytes), &o, Shape::Request, &foreign, false);
     crate::request::build(checked, &o).to_json()
 }
 
@@ -166,7 +165,7 @@ pub fn build_request_input(options_len: usize, foreign_len: usize, text_len: usi
 #[wasm_bindgen(js_name = parseResponseInput)]
 pub fn parse_response_input(text_len: usize) -> String {
     let Input { bytes, .. } = input(0, 0, text_len);
-    crate::parse_response(&text_of(bytes)).to_json()
+    crate::parse_response(text_of(bytes)).to_json()
 }
 
 /// The input buffer of the wasm unit tests, which run on the default allocator.

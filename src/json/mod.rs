@@ -9,6 +9,7 @@
 mod integer;
 mod locate;
 mod parse;
+mod scan;
 mod write;
 
 use std::borrow::Cow;

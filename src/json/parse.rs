@@ -62,6 +62,8 @@ pub(crate) fn parse_document(text: &str, max_depth: usize) -> Result<(Node<'_>, 
         pos: 0,
         saw_duplicates: false,
         max_depth,
+        items: Vec::with_capacity(16),
+        members: Vec::with_capacity(16),
     };
     p.skip_ws();
     let node = p.value(1)?;
@@ -78,6 +80,53 @@ struct Parser<'a> {
     pos: usize,
     saw_duplicates: bool,
     max_depth: usize,
+    /// The items read so far of the arrays being read, innermost last: each array takes
+    /// its own at its end, in a `Vec` of their exact number (one allocation).
+    items: Vec<Node<'a>>,
+    /// The same for the members of the objects being read.
+    members: Vec<Member<'a>>,
+}
+
+type Member<'a> = (Cow<'a, str>, Node<'a>);
+
+/// Objects with at most this many members are checked for repeated keys pair by pair.
+const FEW_KEYS: usize = 16;
+
+/// Containers of at least this many entries, outermost on their stack, take the whole
+/// stack as their `Vec` rather than a copy (a 10^6-item array is not moved again).
+const TAKE_STACK: usize = 1024;
+
+/// Takes the entries from `mark` on, as an exact-size `Vec` unless the stack is taken.
+fn take<T>(stack: &mut Vec<T>, mark: usize) -> Vec<T> {
+    if mark == 0 && stack.len() >= TAKE_STACK {
+        return std::mem::take(stack);
+    }
+    if mark > 0 {
+        return stack.split_off(mark);
+    }
+    // `split_off(0)` would hand over the stack's own capacity.
+    let mut out = Vec::with_capacity(stack.len());
+    out.append(stack);
+    out
+}
+
+/// Whether some key equals an earlier one.
+fn repeats_a_key(members: &[Member<'_>]) -> bool {
+    if members.len() > FEW_KEYS {
+        return unique::has_repeat(members.iter().map(|(k, _)| Some(k.as_ref())));
+    }
+    // Pair by pair, by length first: most keys of an object differ in length.
+    let mut lens = [0usize; FEW_KEYS];
+    for (i, (key, _)) in members.iter().enumerate() {
+        let len = key.len();
+        for (j, &l) in lens[..i].iter().enumerate() {
+            if l == len && members[j].0.as_bytes() == key.as_bytes() {
+                return true;
+            }
+        }
+        lens[i] = len;
+    }
+    false
 }
 
 impl<'a> Parser<'a> {
@@ -134,21 +183,22 @@ impl<'a> Parser<'a> {
     fn array(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
         self.enter(depth)?;
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Node::Array(items));
+            return Ok(Node::Array(Vec::new()));
         }
+        let mark = self.items.len();
         loop {
             self.skip_ws();
-            items.push(self.value(depth + 1)?);
+            let item = self.value(depth + 1)?;
+            self.items.push(item);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Node::Array(items));
+                    return Ok(Node::Array(take(&mut self.items, mark)));
                 }
                 None => return Err(self.error(SyntaxError::Eof)),
                 Some(_) => return Err(self.error(SyntaxError::ExpectedCommaOrBracket)),
@@ -159,12 +209,12 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
         self.enter(depth)?;
         self.pos += 1;
-        let mut members = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
             return Ok(Node::Object(Object::default()));
         }
+        let mark = self.members.len();
         loop {
             self.skip_ws();
             match self.peek() {
@@ -181,14 +231,14 @@ impl<'a> Parser<'a> {
             }
             self.skip_ws();
             let value = self.value(depth + 1)?;
-            members.push((key, value));
+            self.members.push((key, value));
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    let has_duplicates =
-                        unique::has_repeat(members.iter().map(|(k, _)| Some(k.as_ref())));
+                    let members = take(&mut self.members, mark);
+                    let has_duplicates = repeats_a_key(&members);
                     self.saw_duplicates |= has_duplicates;
                     return Ok(Node::Object(Object {
                         members,
@@ -244,6 +294,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads a string; `self.pos` is at the opening quote.
+    #[inline(always)]
     fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.pos += 1;
         let start = self.pos;
@@ -254,36 +305,22 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 Ok(Cow::Borrowed(s))
             }
-            _ => {
-                let mut owned = String::from(&self.text[start..self.pos]);
-                self.string_escaped(&mut owned)?;
-                Ok(Cow::Owned(owned))
-            }
+            _ => self.owned_string(start),
         }
+    }
+
+    /// The rest of a string that has an escape (or is broken) from `self.pos`; the
+    /// string's text starts at `start`.
+    #[inline(never)]
+    fn owned_string(&mut self, start: usize) -> Result<Cow<'a, str>, ParseError> {
+        let mut owned = String::from(&self.text[start..self.pos]);
+        self.string_escaped(&mut owned)?;
+        Ok(Cow::Owned(owned))
     }
 
     /// Advances over bytes that need no attention: not `"`, `\` or a control character.
     fn skip_plain(&mut self) {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGHS: u64 = 0x8080_8080_8080_8080;
-        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            let quote = x ^ (ONES * u64::from(b'"'));
-            let slash = x ^ (ONES * u64::from(b'\\'));
-            let special = (quote.wrapping_sub(ONES) & !quote)
-                | (slash.wrapping_sub(ONES) & !slash)
-                | (x.wrapping_sub(ONES * 0x20) & !x);
-            if special & HIGHS != 0 {
-                break;
-            }
-            self.pos += 8;
-        }
-        while let Some(b) = self.peek() {
-            if b == b'"' || b == b'\\' || b < 0x20 {
-                break;
-            }
-            self.pos += 1;
-        }
+        self.pos = super::scan::special_from(self.bytes, self.pos);
     }
 
     fn string_escaped(&mut self, out: &mut String) -> Result<(), ParseError> {
@@ -414,6 +451,28 @@ mod tests {
             panic!()
         };
         assert!(!obj.has_duplicates);
+        // Around the pair-by-pair limit, keys of one length and of several.
+        for n in 1..=FEW_KEYS + 2 {
+            let keys: Vec<String> = (0..n)
+                .map(|i| format!("{}{}", "k".repeat(i % 3 + 1), i / 3))
+                .collect();
+            let object = |keys: &[String]| {
+                let members: Vec<String> = keys.iter().map(|k| format!("\"{k}\":0")).collect();
+                let text = format!("{{{}}}", members.join(","));
+                let Ok(Node::Object(obj)) = parse(&text) else {
+                    panic!()
+                };
+                obj.has_duplicates
+            };
+            assert!(!object(&keys), "{keys:?}");
+            for j in 1..n {
+                for i in 0..j {
+                    let mut repeated = keys.clone();
+                    repeated[j] = keys[i].clone();
+                    assert!(object(&repeated), "{repeated:?}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -437,6 +496,32 @@ mod tests {
             let err = parse(text).unwrap_err();
             assert_eq!((err.kind, err.line_column(text)), (kind, pos), "{text:?}");
         }
+    }
+
+    #[test]
+    fn nested_containers_keep_their_own_entries() {
+        let many: Vec<String> = (0..TAKE_STACK + 5)
+            .map(|i| format!("[{i},{{\"k\":[{i}]}}]"))
+            .collect();
+        let texts = [
+            r#"[[1,2],[3,[4,5]],6,{"a":[7,{"b":{}}],"c":[]},[]]"#.to_string(),
+            r#"{"a":{"b":{"c":[1,[2]],"d":3},"e":[{"f":4},{"g":5}]},"h":[[[]]]}"#.to_string(),
+            format!("[{}]", many.join(",")),
+            format!("{{\"x\":[1],\"big\":[{}],\"y\":[2]}}", many.join(",")),
+        ];
+        for text in &texts {
+            let ours = super::super::to_value(&parse(text).unwrap());
+            let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(ours, theirs);
+        }
+        // Inner containers get a Vec of their exact size.
+        let Node::Array(items) = parse(&texts[0]).unwrap() else {
+            panic!()
+        };
+        let Node::Array(inner) = &items[1] else {
+            panic!()
+        };
+        assert_eq!((inner.len(), inner.capacity()), (2, 2));
     }
 
     #[test]

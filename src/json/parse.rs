@@ -180,6 +180,16 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A value inside a container: strings, the most common, read here directly.
+    #[inline(always)]
+    fn item(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
+        if self.peek() == Some(b'"') {
+            return Ok(Node::String(self.string()?));
+        }
+        self.value(depth)
+    }
+
+    #[inline(never)]
     fn array(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
         self.enter(depth)?;
         self.pos += 1;
@@ -191,7 +201,7 @@ impl<'a> Parser<'a> {
         let mark = self.items.len();
         loop {
             self.skip_ws();
-            let item = self.value(depth + 1)?;
+            let item = self.item(depth + 1)?;
             self.items.push(item);
             self.skip_ws();
             match self.peek() {
@@ -206,6 +216,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(never)]
     fn object(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
         self.enter(depth)?;
         self.pos += 1;
@@ -230,7 +241,7 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err(self.error(SyntaxError::ExpectedColon)),
             }
             self.skip_ws();
-            let value = self.value(depth + 1)?;
+            let value = self.item(depth + 1)?;
             self.members.push((key, value));
             self.skip_ws();
             match self.peek() {

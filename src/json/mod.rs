@@ -9,7 +9,10 @@
 mod integer;
 mod locate;
 mod parse;
+#[cfg(test)]
+mod parse_tests;
 mod scan;
+mod strings;
 mod write;
 
 use std::borrow::Cow;

@@ -74,10 +74,10 @@ pub(crate) fn parse_document(text: &str, max_depth: usize) -> Result<(Node<'_>, 
     Ok((node, p.saw_duplicates))
 }
 
-struct Parser<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    pos: usize,
+pub(super) struct Parser<'a> {
+    pub(super) text: &'a str,
+    pub(super) bytes: &'a [u8],
+    pub(super) pos: usize,
     saw_duplicates: bool,
     max_depth: usize,
     /// The items read so far of the arrays being read, innermost last: each array takes
@@ -90,11 +90,11 @@ struct Parser<'a> {
 type Member<'a> = (Cow<'a, str>, Node<'a>);
 
 /// Objects with at most this many members are checked for repeated keys pair by pair.
-const FEW_KEYS: usize = 16;
+pub(super) const FEW_KEYS: usize = 16;
 
 /// Containers of at least this many entries, outermost on their stack, take the whole
 /// stack as their `Vec` rather than a copy (a 10^6-item array is not moved again).
-const TAKE_STACK: usize = 1024;
+pub(super) const TAKE_STACK: usize = 1024;
 
 /// Takes the entries from `mark` on, as an exact-size `Vec` unless the stack is taken.
 fn take<T>(stack: &mut Vec<T>, mark: usize) -> Vec<T> {
@@ -130,14 +130,14 @@ fn repeats_a_key(members: &[Member<'_>]) -> bool {
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, kind: SyntaxError) -> ParseError {
+    pub(super) fn error(&self, kind: SyntaxError) -> ParseError {
         ParseError {
             kind,
             offset: self.pos,
         }
     }
 
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
@@ -302,246 +302,5 @@ impl<'a> Parser<'a> {
             None => Err(self.error(SyntaxError::Eof)),
             Some(_) => Err(self.error(SyntaxError::InvalidNumber)),
         }
-    }
-
-    /// Reads a string; `self.pos` is at the opening quote.
-    #[inline(always)]
-    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
-        self.pos += 1;
-        let start = self.pos;
-        self.skip_plain();
-        match self.peek() {
-            Some(b'"') => {
-                let s = &self.text[start..self.pos];
-                self.pos += 1;
-                Ok(Cow::Borrowed(s))
-            }
-            _ => self.owned_string(start),
-        }
-    }
-
-    /// The rest of a string that has an escape (or is broken) from `self.pos`; the
-    /// string's text starts at `start`.
-    #[inline(never)]
-    fn owned_string(&mut self, start: usize) -> Result<Cow<'a, str>, ParseError> {
-        let mut owned = String::from(&self.text[start..self.pos]);
-        self.string_escaped(&mut owned)?;
-        Ok(Cow::Owned(owned))
-    }
-
-    /// Advances over bytes that need no attention: not `"`, `\` or a control character.
-    fn skip_plain(&mut self) {
-        self.pos = super::scan::special_from(self.bytes, self.pos);
-    }
-
-    fn string_escaped(&mut self, out: &mut String) -> Result<(), ParseError> {
-        loop {
-            match self.peek() {
-                None => return Err(self.error(SyntaxError::Eof)),
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                Some(b'\\') => {
-                    self.pos += 1;
-                    self.escape(out)?;
-                }
-                Some(_) => return Err(self.error(SyntaxError::ControlCharacter)),
-            }
-            let start = self.pos;
-            self.skip_plain();
-            out.push_str(&self.text[start..self.pos]);
-        }
-    }
-
-    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
-        let Some(b) = self.peek() else {
-            return Err(self.error(SyntaxError::Eof));
-        };
-        self.pos += 1;
-        let c = match b {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'u' => self.unicode_escape()?,
-            _ => {
-                self.pos -= 1;
-                return Err(self.error(SyntaxError::InvalidEscape));
-            }
-        };
-        out.push(c);
-        Ok(())
-    }
-
-    /// Reads the `XXXX` of `\uXXXX` (and a following low surrogate). A lone
-    /// surrogate, which JavaScript strings may hold, becomes U+FFFD.
-    fn unicode_escape(&mut self) -> Result<char, ParseError> {
-        let first = self.hex4()?;
-        if !(0xD800..0xDC00).contains(&first) {
-            return Ok(char::from_u32(first).unwrap_or('\u{FFFD}'));
-        }
-        if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
-            return Ok('\u{FFFD}');
-        }
-        let save = self.pos;
-        self.pos += 2;
-        let second = self.hex4()?;
-        if (0xDC00..0xE000).contains(&second) {
-            let c = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
-            return Ok(char::from_u32(c).unwrap_or('\u{FFFD}'));
-        }
-        // Not a low surrogate: the high one stands alone; read the next escape anew.
-        self.pos = save;
-        Ok('\u{FFFD}')
-    }
-
-    fn hex4(&mut self) -> Result<u32, ParseError> {
-        let mut v = 0u32;
-        for _ in 0..4 {
-            let d = match self.peek() {
-                None => return Err(self.error(SyntaxError::Eof)),
-                Some(b) => (b as char).to_digit(16),
-            };
-            let Some(d) = d else {
-                return Err(self.error(SyntaxError::InvalidEscape));
-            };
-            v = v * 16 + d;
-            self.pos += 1;
-        }
-        Ok(v)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_numbers_as_written() {
-        let node = parse(r#"[7200, -0, 7.2e3, 18446744073709551616]"#).unwrap();
-        let Node::Array(items) = node else { panic!() };
-        let raw: Vec<_> = items
-            .iter()
-            .map(|n| match n {
-                Node::Number(r) => r.to_string(),
-                _ => panic!(),
-            })
-            .collect();
-        assert_eq!(raw, ["7200", "-0", "7.2e3", "18446744073709551616"]);
-    }
-
-    #[test]
-    fn unescapes_strings_and_replaces_lone_surrogates() {
-        let node =
-            parse(r#"["a\"b\\\/\n\u00e9\ud83d\ude00", "\ud800x", "\udc00\ud800\u0041"]"#).unwrap();
-        let Node::Array(items) = node else { panic!() };
-        assert_eq!(items[0], Node::String("a\"b\\/\né😀".into()));
-        assert_eq!(items[1], Node::String("\u{FFFD}x".into()));
-        assert_eq!(items[2], Node::String("\u{FFFD}\u{FFFD}A".into()));
-    }
-
-    #[test]
-    fn flags_repeated_keys_in_small_and_large_objects() {
-        let small = parse(r#"{"a":1,"b":2,"a":3}"#).unwrap();
-        let Node::Object(obj) = small else { panic!() };
-        assert!(obj.has_duplicates);
-        assert_eq!(obj.get("a"), Some(&Node::Number("3".into())));
-        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\":0")).collect();
-        let large = format!("{{{},\"k7\":1}}", keys.join(","));
-        let Node::Object(obj) = parse(&large).unwrap() else {
-            panic!()
-        };
-        assert!(obj.has_duplicates);
-        let distinct = format!("{{{}}}", keys.join(","));
-        let Node::Object(obj) = parse(&distinct).unwrap() else {
-            panic!()
-        };
-        assert!(!obj.has_duplicates);
-        // Around the pair-by-pair limit, keys of one length and of several.
-        for n in 1..=FEW_KEYS + 2 {
-            let keys: Vec<String> = (0..n)
-                .map(|i| format!("{}{}", "k".repeat(i % 3 + 1), i / 3))
-                .collect();
-            let object = |keys: &[String]| {
-                let members: Vec<String> = keys.iter().map(|k| format!("\"{k}\":0")).collect();
-                let text = format!("{{{}}}", members.join(","));
-                let Ok(Node::Object(obj)) = parse(&text) else {
-                    panic!()
-                };
-                obj.has_duplicates
-            };
-            assert!(!object(&keys), "{keys:?}");
-            for j in 1..n {
-                for i in 0..j {
-                    let mut repeated = keys.clone();
-                    repeated[j] = keys[i].clone();
-                    assert!(object(&repeated), "{repeated:?}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn reports_errors_with_positions() {
-        let cases = [
-            ("", SyntaxError::Eof, (1, 1)),
-            ("{\n  \"a\": tru }", SyntaxError::ExpectedValue, (2, 11)),
-            ("[1,]", SyntaxError::ExpectedValue, (1, 4)),
-            ("{\"a\" 1}", SyntaxError::ExpectedColon, (1, 6)),
-            ("{1:2}", SyntaxError::KeyMustBeString, (1, 2)),
-            ("[1 2]", SyntaxError::ExpectedCommaOrBracket, (1, 4)),
-            ("{\"a\":1 \"b\"}", SyntaxError::ExpectedCommaOrBrace, (1, 8)),
-            ("01", SyntaxError::TrailingCharacters, (1, 2)),
-            ("1.", SyntaxError::Eof, (1, 3)),
-            ("-x", SyntaxError::InvalidNumber, (1, 2)),
-            ("\"\\x\"", SyntaxError::InvalidEscape, (1, 3)),
-            ("\"a\tb\"", SyntaxError::ControlCharacter, (1, 3)),
-            ("\"é\u{1}\"", SyntaxError::ControlCharacter, (1, 3)),
-        ];
-        for (text, kind, pos) in cases {
-            let err = parse(text).unwrap_err();
-            assert_eq!((err.kind, err.line_column(text)), (kind, pos), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn nested_containers_keep_their_own_entries() {
-        let many: Vec<String> = (0..TAKE_STACK + 5)
-            .map(|i| format!("[{i},{{\"k\":[{i}]}}]"))
-            .collect();
-        let texts = [
-            r#"[[1,2],[3,[4,5]],6,{"a":[7,{"b":{}}],"c":[]},[]]"#.to_string(),
-            r#"{"a":{"b":{"c":[1,[2]],"d":3},"e":[{"f":4},{"g":5}]},"h":[[[]]]}"#.to_string(),
-            format!("[{}]", many.join(",")),
-            format!("{{\"x\":[1],\"big\":[{}],\"y\":[2]}}", many.join(",")),
-        ];
-        for text in &texts {
-            let ours = super::super::to_value(&parse(text).unwrap());
-            let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
-            assert_eq!(ours, theirs);
-        }
-        // Inner containers get a Vec of their exact size.
-        let Node::Array(items) = parse(&texts[0]).unwrap() else {
-            panic!()
-        };
-        let Node::Array(inner) = &items[1] else {
-            panic!()
-        };
-        assert_eq!((inner.len(), inner.capacity()), (2, 2));
-    }
-
-    #[test]
-    fn refuses_the_128th_level_and_reads_the_127th() {
-        let ok = format!("{}{}", "[".repeat(127), "]".repeat(127));
-        assert!(parse(&ok).is_ok());
-        let deep = format!("{}{}", "[".repeat(128), "]".repeat(128));
-        assert_eq!(parse(&deep).unwrap_err().kind, SyntaxError::TooDeep);
-        let very_deep = "[".repeat(100_000);
-        assert_eq!(parse(&very_deep).unwrap_err().kind, SyntaxError::TooDeep);
     }
 }

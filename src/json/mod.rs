@@ -8,11 +8,14 @@
 
 mod integer;
 mod locate;
+#[cfg(test)]
+mod locate_tests;
 mod parse;
 #[cfg(test)]
 mod parse_tests;
 mod scan;
 mod strings;
+mod trie;
 mod write;
 
 use std::borrow::Cow;

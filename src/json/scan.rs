@@ -52,6 +52,79 @@ pub(crate) fn special_from(bytes: &[u8], mut i: usize) -> usize {
     bytes.len()
 }
 
+/// The index of the first byte at or after `i` that is `"` or a bracket (`[`, `]`, `{`,
+/// `}`), or a byte that is none of them but shares their bit pattern (`Y`, `_`, `y`,
+/// DEL; none of them occurs in JSON outside strings), or `bytes.len()`.
+#[inline]
+pub(crate) fn structural_from(bytes: &[u8], mut i: usize) -> usize {
+    // The four brackets are 0x5B, 0x5D, 0x7B, 0x7D: equal to 0x59 under the mask 0xD9.
+    const MASK: u64 = ONES * 0xD9;
+    while let Some(x) = word(bytes, i) {
+        let found = eq(x, b'"') | eq(x & MASK, 0x59);
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b & 0xD9 == 0x59 {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// Whether `bytes` is ASCII without a line feed: one line whose columns are its bytes.
+pub(crate) fn is_one_ascii_line(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    let mut flags = 0u64;
+    for chunk in &mut words {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // A false line-feed flag only ever comes above a true one.
+        flags |= (x & HIGHS) | eq(x, b'\n');
+    }
+    flags == 0
+        && words
+            .remainder()
+            .iter()
+            .all(|&b| b.is_ascii() && b != b'\n')
+}
+
+/// `(line feeds, characters after the last line feed, whether there was one)` in
+/// `bytes`: characters are counted as the bytes that do not continue a UTF-8 sequence.
+pub(crate) fn lines_and_chars(bytes: &[u8]) -> (usize, usize, bool) {
+    let (mut lines, mut chars, mut any) = (0usize, 0usize, false);
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Exact flags (no borrow): a byte is a line feed when its xor with 0x0A is zero.
+        let y = x ^ (ONES * 0x0A);
+        let newline = !(((y & !HIGHS) + !HIGHS) | y) & HIGHS;
+        // A continuation byte is 0b10xx_xxxx: top bit set, next bit clear.
+        let starts = !(x & !(x << 1) & HIGHS) & HIGHS;
+        if newline != 0 {
+            lines += newline.count_ones() as usize;
+            any = true;
+            // The bytes after the last line feed (the word is little-endian).
+            let after = (63 - newline.leading_zeros()) + 1;
+            chars = (starts.checked_shr(after).unwrap_or(0)).count_ones() as usize;
+        } else {
+            chars += starts.count_ones() as usize;
+        }
+    }
+    for &b in words.remainder() {
+        if b == b'\n' {
+            lines += 1;
+            any = true;
+            chars = 0;
+        } else if b & 0xC0 != 0x80 {
+            chars += 1;
+        }
+    }
+    (lines, chars, any)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +163,52 @@ mod tests {
                     .take(len)
                     .collect();
                 assert_eq!(special_from(&plain, 0), len);
+            }
+        }
+    }
+
+    #[case]
+    fn finds_quotes_and_brackets() {
+        let text = br#"  12.5e-3, true, null ,  "a" {x"#;
+        assert_eq!(structural_from(text, 0), 25);
+        assert_eq!(structural_from(text, 26), 27);
+        assert_eq!(structural_from(text, 28), 29);
+        assert_eq!(structural_from(text, 30), text.len());
+        for b in [b'[', b']', b'{', b'}', b'"'] {
+            for at in 0..20 {
+                let mut bytes = vec![b' '; 20];
+                bytes[at] = b;
+                assert_eq!(structural_from(&bytes, 0), at);
+            }
+        }
+    }
+
+    #[case]
+    fn counts_lines_and_characters() {
+        let cases = [
+            "",
+            "abc",
+            "a\nb",
+            "\n",
+            "é😀\nü x\n\nyz",
+            "0123456\n89é",
+            "ééééééééé",
+        ];
+        for text in cases {
+            for from in 0..=text.len() {
+                if !text.is_char_boundary(from) {
+                    continue;
+                }
+                let part = &text[from..];
+                let one_line = part.is_ascii() && !part.contains('\n');
+                assert_eq!(is_one_ascii_line(part.as_bytes()), one_line, "{part:?}");
+                let lines = part.matches('\n').count();
+                let tail = part.rsplit('\n').next().unwrap_or("");
+                assert_eq!(
+                    lines_and_chars(part.as_bytes()),
+                    (lines, tail.chars().count(), lines > 0),
+                    "{part:?}"
+                );
             }
         }
     }

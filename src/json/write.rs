@@ -134,11 +134,6 @@ pub(crate) fn write_value(value: &serde_json::Value, out: &mut String) {
     }
 }
 
-/// Appends the decimal digits of `n`.
-pub(crate) fn push_usize(n: usize, out: &mut String) {
-    write_int(i64::try_from(n).unwrap_or(i64::MAX), out);
-}
-
 /// Appends `"key":` (the key needs no escaping).
 pub(crate) fn write_key(key: &str, out: &mut String) {
     out.push('"');

@@ -24,6 +24,7 @@ pub(crate) use integer::{parse_digits, parse_integer, Integer};
 pub(crate) use locate::{line_columns, locate, tokens as pointer_tokens, ByteSpan, Target};
 pub use parse::SyntaxError;
 pub(crate) use parse::{parse, parse_document, ParseError};
+pub(crate) use scan::has_either;
 pub(crate) use write::{
     write_compact, write_int, write_key, write_pretty, write_string, write_value,
 };

@@ -52,6 +52,18 @@ pub(crate) fn special_from(bytes: &[u8], mut i: usize) -> usize {
     bytes.len()
 }
 
+/// Whether `bytes` holds `a` or `b`, a word at a time.
+pub(crate) fn has_either(bytes: &[u8], a: u8, b: u8) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    let mut flags = 0u64;
+    for chunk in &mut words {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // A false flag only ever comes above a true one.
+        flags |= eq(x, a) | eq(x, b);
+    }
+    flags != 0 || words.remainder().iter().any(|&c| c == a || c == b)
+}
+
 /// The index of the first byte at or after `i` that is `"` or a bracket (`[`, `]`, `{`,
 /// `}`), or a byte that is none of them but shares their bit pattern (`Y`, `_`, `y`,
 /// DEL; none of them occurs in JSON outside strings), or `bytes.len()`.
@@ -163,6 +175,21 @@ mod tests {
                     .take(len)
                     .collect();
                 assert_eq!(special_from(&plain, 0), len);
+            }
+        }
+    }
+
+    #[case]
+    fn finds_either_byte_anywhere() {
+        for len in 0..20 {
+            let plain = vec![b'k'; len];
+            assert!(!has_either(&plain, b'~', b'/'));
+            for at in 0..len {
+                for c in [b'~', b'/'] {
+                    let mut bytes = plain.clone();
+                    bytes[at] = c;
+                    assert!(has_either(&bytes, b'~', b'/'), "{len} {at}");
+                }
             }
         }
     }

@@ -3,7 +3,11 @@
 //! An open-addressing table of item indices, keyed by a fast fixed hash (no
 //! randomness: the same input always takes the same path). A fixed hash can be
 //! attacked with crafted collisions, so probing is budgeted: past the budget the
-//! search falls back to sorting, which bounds the worst case at O(n log n).
+//! search falls back to sorting, which bounds the worst case at O(n log n). A list
+//! already in order (as device lists are often exported) is settled first by one pass of
+//! comparisons between neighbours.
+
+use std::cmp::Ordering;
 
 /// Lists of this size or less are compared pair by pair (no allocation).
 const SMALL: usize = 16;
@@ -43,6 +47,12 @@ where
         return;
     }
     let items: Vec<Option<&str>> = items.collect();
+    if let Some(repeats) = in_order(&items) {
+        for (i, first) in repeats {
+            on_repeat(i as usize, first as usize);
+        }
+        return;
+    }
     let repeats = hashed(&items).unwrap_or_else(|| sorted(&items));
     if repeats.is_empty() {
         return;
@@ -59,6 +69,62 @@ where
             on_repeat(i, first as usize);
         }
     }
+}
+
+/// The repeats of a list already in order (a device list exported sorted, say): equal
+/// strings are then neighbours, and one pass of comparisons finds them, in index order.
+/// `None` as soon as a string is below the one before it.
+fn in_order(items: &[Option<&str>]) -> Option<Vec<(u32, u32)>> {
+    let mut repeats = Vec::new();
+    let mut previous: Option<&[u8]> = None;
+    // Where the run of the previous string began.
+    let mut run = 0u32;
+    for (i, item) in (0..u32::try_from(items.len()).ok()?).zip(items) {
+        let Some(s) = item else { continue };
+        let s = s.as_bytes();
+        if let Some(p) = previous {
+            match compare(p, s) {
+                Ordering::Less => run = i,
+                Ordering::Equal => repeats.push((i, run)),
+                Ordering::Greater => return None,
+            }
+        } else {
+            run = i;
+        }
+        previous = Some(s);
+    }
+    Some(repeats)
+}
+
+/// Byte-wise order, 8 bytes at a time.
+fn compare(a: &[u8], b: &[u8]) -> Ordering {
+    let word = |s: &[u8], i: usize| {
+        let mut w = [0u8; 8];
+        if let Some(bytes) = s.get(i..i + 8) {
+            w.copy_from_slice(bytes);
+        }
+        u64::from_le_bytes(w)
+    };
+    // Words read little-endian: the lowest differing bit is in the first differing byte.
+    let order = |p: u64, q: u64| {
+        let at = (p ^ q).trailing_zeros() / 8 * 8;
+        ((p >> at) & 0xFF).cmp(&((q >> at) & 0xFF))
+    };
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n {
+        let (p, q) = (word(a, i), word(b, i));
+        if p != q {
+            return order(p, q);
+        }
+        i += 8;
+    }
+    if a.len() == b.len() && n >= 8 {
+        // The last 8 bytes: those that overlap the words above are equal in both.
+        let (p, q) = (word(a, n - 8), word(b, n - 8));
+        return if p == q { Ordering::Equal } else { order(p, q) };
+    }
+    a.get(i..).cmp(&b.get(i..))
 }
 
 /// Whether some item equals an earlier one.
@@ -320,6 +386,40 @@ mod tests {
             let mut expected = sorted(&items);
             expected.sort_unstable();
             assert_eq!(found, expected, "{n} items");
+        }
+    }
+
+    #[test]
+    fn lists_in_order_give_the_same_repeats() {
+        let mut strings: Vec<String> = (0..3000).map(|i| format!("dev-{:05}", i / 3 * 2)).collect();
+        strings.extend(["dev-99999".into(), "dev-99999x".into(), "e".into()]);
+        let ordered: Vec<Option<&str>> = strings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i % 11 != 4).then_some(s.as_str()))
+            .collect();
+        // In order, then the same list with its last string out of order.
+        let mut out_of_order = ordered.clone();
+        *out_of_order.last_mut().unwrap() = Some("a");
+        for items in [&ordered, &out_of_order] {
+            assert_eq!(in_order(items).is_some(), std::ptr::eq(items, &ordered));
+            let mut found = Vec::new();
+            for_each_repeat(items.iter().copied(), |i, first| {
+                found.push((i as u32, first as u32))
+            });
+            let mut expected = sorted(items);
+            expected.sort_unstable();
+            assert!(!expected.is_empty());
+            assert_eq!(found, expected);
+        }
+        for (a, b) in [
+            ("", "a"),
+            ("abcdefgh", "abcdefgh"),
+            ("abcdefgh1", "abcdefgh"),
+            ("é", "z"),
+        ] {
+            assert_eq!(compare(a.as_bytes(), b.as_bytes()), a.cmp(b), "{a} {b}");
+            assert_eq!(compare(b.as_bytes(), a.as_bytes()), b.cmp(a), "{b} {a}");
         }
     }
 

@@ -180,13 +180,20 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A value inside a container: strings, the most common, read here directly.
+    /// A string without escapes at `pos`, taken as it is; `None` (nothing read) otherwise.
     #[inline(always)]
-    fn item(&mut self, depth: usize) -> Result<Node<'a>, ParseError> {
-        if self.peek() == Some(b'"') {
-            return Ok(Node::String(self.string()?));
+    fn plain_string(&mut self) -> Option<&'a str> {
+        let (bytes, open) = (self.bytes, self.pos);
+        if bytes.get(open) != Some(&b'"') {
+            return None;
         }
-        self.value(depth)
+        let end = super::scan::special_from(bytes, open + 1);
+        if bytes.get(end) != Some(&b'"') {
+            return None;
+        }
+        let s = self.text.get(open + 1..end)?;
+        self.pos = end + 1;
+        Some(s)
     }
 
     #[inline(never)]
@@ -201,7 +208,12 @@ impl<'a> Parser<'a> {
         let mark = self.items.len();
         loop {
             self.skip_ws();
-            let item = self.item(depth + 1)?;
+            // A string without escapes, the most common item, read here: through a
+            // `Result` of the string, a device list is read 1.4 times slower in the wasm.
+            let item = match self.plain_string() {
+                Some(s) => Node::String(Cow::Borrowed(s)),
+                None => self.value(depth + 1)?,
+            };
             self.items.push(item);
             self.skip_ws();
             match self.peek() {
@@ -228,12 +240,14 @@ impl<'a> Parser<'a> {
         let mark = self.members.len();
         loop {
             self.skip_ws();
-            match self.peek() {
-                Some(b'"') => {}
-                None => return Err(self.error(SyntaxError::Eof)),
-                Some(_) => return Err(self.error(SyntaxError::KeyMustBeString)),
-            }
-            let key = self.string()?;
+            let key = match self.plain_string() {
+                Some(key) => Cow::Borrowed(key),
+                None => match self.peek() {
+                    Some(b'"') => self.string()?,
+                    None => return Err(self.error(SyntaxError::Eof)),
+                    Some(_) => return Err(self.error(SyntaxError::KeyMustBeString)),
+                },
+            };
             self.skip_ws();
             match self.peek() {
                 Some(b':') => self.pos += 1,
@@ -241,7 +255,10 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err(self.error(SyntaxError::ExpectedColon)),
             }
             self.skip_ws();
-            let value = self.item(depth + 1)?;
+            let value = match self.plain_string() {
+                Some(s) => Node::String(Cow::Borrowed(s)),
+                None => self.value(depth + 1)?,
+            };
             self.members.push((key, value));
             self.skip_ws();
             match self.peek() {

@@ -34,9 +34,11 @@ pub(crate) fn locate(text: &str, targets: &[Target<'_>]) -> Vec<ByteSpan> {
     };
     scanner.skip_ws();
     let root = scanner.value(Some(0));
-    // Each node's sightings together, in text order.
-    let mut seen = scanner.seen;
-    seen.sort_by_key(|&(node, _, _)| node);
+    // Each node's sightings together, in text order: (node, sighting, sighting).
+    let spans = scanner.seen;
+    let mut seen: Vec<(usize, usize, usize)> =
+        (0..spans.len()).map(|i| (spans[i].0, i, i)).collect();
+    seen.sort_unstable();
     let sightings = |node: usize| {
         let first = seen.partition_point(|s| s.0 < node);
         &seen[first..seen.partition_point(|s| s.0 <= node)]
@@ -55,8 +57,8 @@ pub(crate) fn locate(text: &str, targets: &[Target<'_>]) -> Vec<ByteSpan> {
                     Some(k) if depth + 1 == path.len() => seen.get(k).or(seen.last()),
                     _ => seen.last(),
                 };
-                match chosen {
-                    Some(&(_, key, value)) => {
+                match chosen.map(|&(_, i, _)| spans[i]) {
+                    Some((_, key, value)) => {
                         span = value;
                         key_span = key;
                     }
@@ -97,14 +99,16 @@ pub(crate) fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)>
             .map(|&o| (1, o.min(bytes.len()).saturating_add(1)))
             .collect();
     }
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    // (offset, index, index), in order of offset.
+    let mut order: Vec<(usize, usize, usize)> =
+        (0..offsets.len()).map(|i| (offsets[i], i, i)).collect();
     if !offsets.is_sorted() {
-        order.sort_unstable_by_key(|&i| offsets[i]);
+        order.sort_unstable();
     }
     let mut out = vec![(1, 1); offsets.len()];
     let (mut pos, mut line, mut column) = (0usize, 1usize, 1usize);
-    for i in order {
-        let target = offsets[i].min(bytes.len()).max(pos);
+    for (offset, i, _) in order {
+        let target = offset.min(bytes.len()).max(pos);
         let (lines, chars, new_line) = scan::lines_and_chars(&bytes[pos..target]);
         if new_line {
             line = line.saturating_add(lines);

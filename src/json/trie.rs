@@ -66,9 +66,11 @@ pub(super) fn build<'p>(targets: &[Target<'p>]) -> (Trie<'p>, Vec<ByteSpan>, Vec
     }
     let of = |t: usize| &tokens[ranges[t].0..ranges[t].1];
     let mut order: Vec<usize> = (0..targets.len()).collect();
-    order.sort_by(|&a, &b| of(a).cmp(of(b)));
+    order.sort_unstable_by(|&a, &b| of(a).cmp(of(b)).then(a.cmp(&b)));
 
-    // (parent, token index, child), in the order the children are made.
+    // (parent, child, token index): children are numbered in the order they are made,
+    // which is their tokens' order. (Every sort here is of such triples, in their
+    // natural order: one sort in the wasm, not one per key.)
     let mut edges: Vec<(usize, usize, usize)> = Vec::new();
     let mut nodes = 1;
     let mut paths = vec![(0, 0); targets.len()];
@@ -91,7 +93,7 @@ pub(super) fn build<'p>(targets: &[Target<'p>]) -> (Trie<'p>, Vec<ByteSpan>, Vec
             .copied()
             .unwrap_or(0);
         for k in shared..mine.len() {
-            edges.push((parent, ranges[t].0 + k, nodes));
+            edges.push((parent, nodes, ranges[t].0 + k));
             path_nodes.push(nodes);
             parent = nodes;
             nodes += 1;
@@ -100,11 +102,11 @@ pub(super) fn build<'p>(targets: &[Target<'p>]) -> (Trie<'p>, Vec<ByteSpan>, Vec
         previous = Some(t);
     }
 
-    // Children grouped by parent (a stable sort keeps them in token order).
-    edges.sort_by_key(|&(parent, _, _)| parent);
+    // Children grouped by parent, in token order.
+    edges.sort_unstable();
     let mut index_edges: Vec<(usize, usize, usize)> = edges
         .iter()
-        .filter_map(|&(parent, token, child)| Some((parent, index_of(&tokens[token])?, child)))
+        .filter_map(|&(parent, child, token)| Some((parent, index_of(&tokens[token])?, child)))
         .collect();
     index_edges.sort_unstable();
     let mut ranges_of = vec![((0, 0), (0, 0)); nodes];
@@ -122,7 +124,7 @@ pub(super) fn build<'p>(targets: &[Target<'p>]) -> (Trie<'p>, Vec<ByteSpan>, Vec
         nodes: ranges_of,
         children: edges
             .iter()
-            .map(|&(_, token, child)| (tokens[token].clone(), child))
+            .map(|&(_, child, token)| (tokens[token].clone(), child))
             .collect(),
         indexes: index_edges
             .iter()

@@ -59,17 +59,38 @@ fn peak_of<R>(f: impl FnOnce() -> R) -> (R, usize) {
     (out, PEAK.load(Ordering::Relaxed) - base)
 }
 
-/// An upgrade body selecting `n` device keys; `repeat` makes every other key a repeat.
-fn body(n: usize, job: &str, repeat: bool) -> String {
+/// The device keys of a body.
+#[derive(Clone, Copy)]
+enum Keys {
+    /// All different, in order.
+    Distinct,
+    /// Every other key a repeat of the one before it.
+    Repeated,
+    /// All different, in a fixed shuffled order (a list not in order takes the hash
+    /// tables of the repeated-value search, not its one pass over neighbours).
+    Shuffled,
+}
+
+/// An upgrade body selecting `n` device keys.
+fn body(n: usize, job: &str, keys: Keys) -> String {
+    let mut order: Vec<usize> = (0..n).collect();
+    if let Keys::Shuffled = keys {
+        // Fisher-Yates with a fixed linear congruential generator.
+        let mut x: u64 = 7;
+        for i in (1..n).rev() {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            order.swap(i, (x >> 33) as usize % (i + 1));
+        }
+    }
     let mut text = String::with_capacity(n * 20 + 200);
     text.push_str(r#"{"type":""#);
     text.push_str(job);
     text.push_str(r#"","upgradePolicy":"snapshot","enableUpgradeRequest":true,"upgradeScope":{"type":"partial","versionNumbers":["1.0"],"deviceKeys":["#);
-    for i in 0..n {
+    for (i, &k) in order.iter().enumerate() {
         if i > 0 {
             text.push(',');
         }
-        let k = if repeat { i / 2 } else { i };
+        let k = if let Keys::Repeated = keys { k / 2 } else { k };
         text.push_str(&format!("\"device-key-{k:07}\""));
     }
     text.push_str("]}}");
@@ -99,11 +120,11 @@ struct Row {
     peak: usize,
 }
 
-fn measure(shape: &str, job: &str, repeat: bool, what: &str) -> Vec<Row> {
+fn measure(shape: &str, job: &str, keys: Keys, what: &str) -> Vec<Row> {
     let options = Options::new();
     let mut rows = Vec::new();
     for n in [10_000, 100_000, 1_000_000] {
-        let text = body(n, job, repeat);
+        let text = body(n, job, keys);
         let rounds = if n >= 1_000_000 { 9 } else { 21 };
         let (time, peak) = match what {
             "validate_json" => {
@@ -169,8 +190,15 @@ fn measure(shape: &str, job: &str, repeat: bool, what: &str) -> Vec<Row> {
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` runs this once, quickly.
     if std::env::args().all(|a| a != "--bench") {
-        let text = body(1_000, "upgrade", false);
-        assert!(validate_json(&text, &Options::new()).valid);
+        for keys in [Keys::Distinct, Keys::Shuffled] {
+            let text = body(1_000, "upgrade", keys);
+            assert!(validate_json(&text, &Options::new()).valid);
+        }
+        let repeated = body(1_000, "upgrade", Keys::Repeated);
+        assert_eq!(
+            validate_json(&repeated, &Options::new()).warnings.len(),
+            500
+        );
         println!("scale: smoke run only (use cargo bench --bench scale)");
         return;
     }
@@ -179,37 +207,43 @@ fn main() {
         (
             "upgrade, distinct keys (valid)",
             "upgrade",
-            false,
+            Keys::Distinct,
+            "validate_json",
+        ),
+        (
+            "upgrade, distinct keys shuffled (valid)",
+            "upgrade",
+            Keys::Shuffled,
             "validate_json",
         ),
         (
             "verify, distinct keys (one 24612 error)",
             "verify",
-            false,
+            Keys::Distinct,
             "validate_json",
         ),
         (
             "upgrade, every other key a repeat (n/2 warnings)",
             "upgrade",
-            true,
+            Keys::Repeated,
             "validate_json",
         ),
         (
             "upgrade, distinct keys (valid)",
             "upgrade",
-            false,
+            Keys::Distinct,
             "normalize_json",
         ),
         (
             "upgrade, distinct keys (valid), from a serde_json::Value",
             "upgrade",
-            false,
+            Keys::Distinct,
             "validate_value",
         ),
     ];
     let mut worst: f64 = 0.0;
-    for (shape, job, repeat, what) in shapes {
-        let rows = measure(shape, job, repeat, what);
+    for (shape, job, keys, what) in shapes {
+        let rows = measure(shape, job, keys, what);
         let per_byte: Vec<f64> = rows
             .iter()
             .map(|r| r.best.as_secs_f64() / r.bytes as f64)

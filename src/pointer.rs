@@ -43,7 +43,7 @@ impl<'p> Path<'p> {
             Path::Key(parent, key) => {
                 parent.write(out);
                 out.push('/');
-                if !key.bytes().any(|b| b == b'~' || b == b'/') {
+                if !crate::json::has_either(key.as_bytes(), b'~', b'/') {
                     out.push_str(key);
                     return;
                 }
@@ -78,5 +78,22 @@ mod tests {
         assert_eq!(root.key("").render(), "/");
         assert_eq!(root.render(), "");
         assert_eq!(Path::Root("/body").key("type").render(), "/body/type");
+        // Deep, keys needing escapes and indexes alternating, every level checked.
+        fn deeper(path: &Path<'_>, expected: &str, level: usize) {
+            assert_eq!(path.render(), expected);
+            if level == 20 {
+                return;
+            }
+            if level % 2 == 0 {
+                deeper(&path.key("k~/"), &format!("{expected}/k~0~1"), level + 1);
+            } else {
+                deeper(
+                    &path.index(level),
+                    &format!("{expected}/{level}"),
+                    level + 1,
+                );
+            }
+        }
+        deeper(&Path::Root("/r"), "/r", 0);
     }
 }

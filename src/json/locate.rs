@@ -6,7 +6,9 @@
 //! follows only the members that lead to a wanted pointer and skips everything else.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+
+use super::scan;
+use super::trie::{build, Trie};
 
 /// A place to find: a JSON Pointer, whether the member's key (not its value) is wanted,
 /// and which copy of a repeated key (`None`: the last, which is the one read).
@@ -19,67 +21,44 @@ pub(crate) struct Target<'a> {
 /// A byte range, end exclusive.
 pub(crate) type ByteSpan = (usize, usize);
 
-#[derive(Default)]
-struct TrieNode {
-    /// The wanted members or items below (a million device keys may each be wanted).
-    children: BTreeMap<String, usize>,
-    /// Each time the location occurs in the text: its key's span (for members) and its value's.
-    seen: Vec<(Option<ByteSpan>, ByteSpan)>,
-}
-
-impl TrieNode {
-    fn child(&self, token: &str) -> Option<usize> {
-        self.children.get(token).copied()
-    }
-}
-
 /// The span of each target in `text` (valid JSON). A pointer to an absent member gives the
 /// span of the deepest enclosing value that is there: the object that lacks it.
 pub(crate) fn locate(text: &str, targets: &[Target<'_>]) -> Vec<ByteSpan> {
-    let mut trie = vec![TrieNode::default()];
-    let mut paths = Vec::with_capacity(targets.len());
-    for target in targets {
-        let mut node = 0;
-        let mut path = Vec::new();
-        for token in tokens(target.pointer) {
-            node = match trie[node].child(&token) {
-                Some(child) => child,
-                None => {
-                    trie.push(TrieNode::default());
-                    let child = trie.len() - 1;
-                    trie[node].children.insert(token.into_owned(), child);
-                    child
-                }
-            };
-            path.push(node);
-        }
-        paths.push(path);
-    }
+    let (trie, paths, path_nodes) = build(targets);
     let mut scanner = Scanner {
+        text,
         bytes: text.as_bytes(),
         pos: 0,
-        trie: &mut trie,
-        index: String::new(),
+        trie: &trie,
+        seen: Vec::new(),
     };
     scanner.skip_ws();
     let root = scanner.value(Some(0));
-    trie[0].seen.push((None, root));
+    // Each node's sightings together, in text order: (node, sighting, sighting).
+    let spans = scanner.seen;
+    let mut seen: Vec<(usize, usize, usize)> =
+        (0..spans.len()).map(|i| (spans[i].0, i, i)).collect();
+    seen.sort_unstable();
+    let sightings = |node: usize| {
+        let first = seen.partition_point(|s| s.0 < node);
+        &seen[first..seen.partition_point(|s| s.0 <= node)]
+    };
 
     targets
         .iter()
         .zip(paths)
-        .map(|(target, path)| {
+        .map(|(target, (a, b))| {
             let mut span = root;
             let mut key_span = None;
-            let last = path.len();
-            for (depth, node) in path.into_iter().enumerate() {
-                let seen = &trie[node].seen;
+            let path = &path_nodes[a..b];
+            for (depth, &node) in path.iter().enumerate() {
+                let seen = sightings(node);
                 let chosen = match target.occurrence {
-                    Some(k) if depth + 1 == last => seen.get(k).or(seen.last()),
+                    Some(k) if depth + 1 == path.len() => seen.get(k).or(seen.last()),
                     _ => seen.last(),
                 };
-                match chosen {
-                    Some(&(key, value)) => {
+                match chosen.map(|&(_, i, _)| spans[i]) {
+                    Some((_, key, value)) => {
                         span = value;
                         key_span = key;
                     }
@@ -108,29 +87,35 @@ pub(crate) fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     })
 }
 
-/// 1-based `(line, column)` of each byte offset, columns counted in characters; one pass.
+/// 1-based `(line, column)` of each byte offset, columns counted in characters; one pass,
+/// a word at a time.
 pub(crate) fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
+    // What JSON.stringify writes: ASCII on one line, where a column is a byte.
+    let end = offsets.iter().max().map_or(0, |&m| m.min(bytes.len()));
+    if scan::is_one_ascii_line(&bytes[..end]) {
+        return offsets
+            .iter()
+            .map(|&o| (1, o.min(bytes.len()).saturating_add(1)))
+            .collect();
+    }
+    // (offset, index, index), in order of offset.
+    let mut order: Vec<(usize, usize, usize)> =
+        (0..offsets.len()).map(|i| (offsets[i], i, i)).collect();
+    if !offsets.is_sorted() {
+        order.sort_unstable();
+    }
     let mut out = vec![(1, 1); offsets.len()];
     let (mut pos, mut line, mut column) = (0usize, 1usize, 1usize);
-    // Counted a stretch at a time (loops the compiler vectorizes), not byte by byte.
-    for i in order {
-        let target = offsets[i].min(bytes.len()).max(pos);
-        let stretch = &bytes[pos..target];
-        let counted_from = match stretch.iter().rposition(|&b| b == b'\n') {
-            Some(last) => {
-                line = line.saturating_add(stretch.iter().filter(|&&b| b == b'\n').count());
-                column = 1;
-                pos + last + 1
-            }
-            None => pos,
-        };
-        column += bytes[counted_from..target]
-            .iter()
-            .filter(|&&b| (b & 0xC0) != 0x80)
-            .count();
+    for (offset, i, _) in order {
+        let target = offset.min(bytes.len()).max(pos);
+        let (lines, chars, new_line) = scan::lines_and_chars(&bytes[pos..target]);
+        if new_line {
+            line = line.saturating_add(lines);
+            column = 1 + chars;
+        } else {
+            column = column.saturating_add(chars);
+        }
         pos = target;
         out[i] = (line, column);
     }
@@ -138,11 +123,12 @@ pub(crate) fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)>
 }
 
 struct Scanner<'t, 'n> {
+    text: &'t str,
     bytes: &'t [u8],
     pos: usize,
-    trie: &'n mut Vec<TrieNode>,
-    /// Scratch for array indexes as tokens.
-    index: String,
+    trie: &'n Trie<'n>,
+    /// `(node, key span, value span)` each time a wanted location is passed.
+    seen: Vec<(usize, Option<ByteSpan>, ByteSpan)>,
 }
 
 impl<'t> Scanner<'t, '_> {
@@ -160,10 +146,9 @@ impl<'t> Scanner<'t, '_> {
     /// returns the value's span.
     fn value(&mut self, node: Option<usize>) -> ByteSpan {
         let start = self.pos;
-        let node = node.filter(|&n| !self.trie[n].children.is_empty());
         match (self.peek(), node) {
-            (b'{', Some(node)) => self.object(node),
-            (b'[', Some(node)) => self.array(node),
+            (b'{', Some(node)) if self.trie.wants_members(node) => self.object(node),
+            (b'[', Some(node)) if !self.trie.indexes(node).is_empty() => self.array(node),
             _ => self.skip_value(),
         }
         (start, self.pos)
@@ -186,23 +171,25 @@ impl<'t> Scanner<'t, '_> {
                 _ => return, // not reached for text that parsed
             }
             let key_start = self.pos;
-            let key = self.string();
+            let key = self.key();
             let key_span = (key_start, self.pos);
             self.skip_ws();
             if self.peek() == b':' {
                 self.pos += 1;
             }
             self.skip_ws();
-            let child = self.trie[node].child(&key);
+            let child = self.trie.child(node, &key);
             let span = self.value(child);
             if let Some(child) = child {
-                self.trie[child].seen.push((Some(key_span), span));
+                self.seen.push((child, Some(key_span), span));
             }
         }
     }
 
     fn array(&mut self, node: usize) {
         self.pos += 1;
+        let wanted = self.trie.indexes(node);
+        let mut next = 0;
         let mut i: usize = 0;
         loop {
             self.skip_ws();
@@ -218,12 +205,16 @@ impl<'t> Scanner<'t, '_> {
                 0 => return,
                 _ => {}
             }
-            self.index.clear();
-            super::write::push_usize(i, &mut self.index);
-            let child = self.trie[node].child(&self.index);
+            while wanted.get(next).is_some_and(|&(index, _)| index < i) {
+                next += 1;
+            }
+            let child = wanted
+                .get(next)
+                .filter(|&&(index, _)| index == i)
+                .map(|&(_, child)| child);
             let span = self.value(child);
             if let Some(child) = child {
-                self.trie[child].seen.push((None, span));
+                self.seen.push((child, None, span));
             }
             i = i.saturating_add(1);
         }
@@ -231,145 +222,88 @@ impl<'t> Scanner<'t, '_> {
 
     /// Skips one value of any kind.
     fn skip_value(&mut self) {
+        match self.peek() {
+            b'"' => {
+                self.skip_string();
+            }
+            b'{' | b'[' => self.skip_container(),
+            b'}' | b']' => self.pos += 1,
+            0 if self.pos >= self.bytes.len() => {}
+            _ => {
+                // A scalar: up to the next delimiter.
+                while !matches!(
+                    self.peek(),
+                    b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'
+                ) && self.pos < self.bytes.len()
+                {
+                    self.pos += 1;
+                }
+            }
+        }
+    }
+
+    /// Skips an array or object, a word at a time between strings and brackets.
+    fn skip_container(&mut self) {
         let mut depth = 0usize;
         loop {
-            match self.peek() {
-                b'"' => self.skip_string(),
-                b'{' | b'[' => {
+            self.pos = scan::structural_from(self.bytes, self.pos);
+            match self.bytes.get(self.pos) {
+                None => return,
+                Some(b'"') => {
+                    self.skip_string();
+                }
+                Some(b'{' | b'[') => {
                     depth += 1;
                     self.pos += 1;
                 }
-                b'}' | b']' => {
+                Some(b'}' | b']') => {
                     depth = depth.saturating_sub(1);
                     self.pos += 1;
-                }
-                0 if self.pos >= self.bytes.len() => return,
-                _ => {
                     if depth == 0 {
-                        // A scalar: up to the next delimiter.
-                        while !matches!(
-                            self.peek(),
-                            b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'
-                        ) && self.pos < self.bytes.len()
-                        {
-                            self.pos += 1;
-                        }
                         return;
                     }
-                    self.pos += 1;
                 }
-            }
-            if depth == 0 {
-                return;
+                // A byte that only looks like a bracket (`Y`, `_`, `y`, DEL).
+                Some(_) => self.pos += 1,
             }
         }
     }
 
-    fn skip_string(&mut self) {
+    /// Skips a string, a word at a time; tells whether it holds an escape.
+    fn skip_string(&mut self) -> bool {
         self.pos += 1;
-        while let Some(k) = self.bytes[self.pos.min(self.bytes.len())..]
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\')
-        {
-            self.pos += k;
-            if self.bytes[self.pos] == b'"' {
-                self.pos += 1;
-                return;
+        let mut escaped = false;
+        loop {
+            self.pos = scan::special_from(self.bytes, self.pos);
+            match self.bytes.get(self.pos) {
+                None => return escaped,
+                Some(b'"') => {
+                    self.pos += 1;
+                    return escaped;
+                }
+                Some(b'\\') => {
+                    escaped = true;
+                    self.pos += 2;
+                }
+                // A control character: only in text that is not JSON.
+                Some(_) => self.pos += 1,
             }
-            self.pos += 2;
         }
-        self.pos = self.bytes.len();
     }
 
     /// Reads a key, unescaped as the reader does (a lone surrogate is U+FFFD).
-    fn string(&mut self) -> Cow<'t, str> {
+    fn key(&mut self) -> Cow<'t, str> {
         let start = self.pos;
-        self.skip_string();
-        let bytes: &'t [u8] = self.bytes;
-        let raw = &bytes[start..self.pos];
-        let text = std::str::from_utf8(raw).unwrap_or("\"\"");
-        if !text.contains('\\') {
-            return Cow::Borrowed(&text[1..text.len().saturating_sub(1).max(1)]);
+        let escaped = self.skip_string();
+        let text: &'t str = self.text;
+        if !escaped {
+            // Between the quotes (an unclosed key in text that is not JSON loses its last byte).
+            let end = self.pos.saturating_sub(1).max(start + 1);
+            return Cow::Borrowed(text.get(start + 1..end).unwrap_or(""));
         }
-        match super::parse(text) {
-            Ok(super::Node::String(s)) => Cow::Owned(s.into_owned()),
+        match text.get(start..self.pos).map(super::parse) {
+            Some(Ok(super::Node::String(s))) => Cow::Owned(s.into_owned()),
             _ => Cow::Borrowed(""),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn find(text: &str, pointer: &str, key: bool) -> (usize, usize) {
-        let spans = locate(
-            text,
-            &[Target {
-                pointer,
-                key,
-                occurrence: None,
-            }],
-        );
-        let (start, end) = spans[0];
-        let lc = line_columns(text, &[start, end]);
-        (lc[0].0, lc[0].1)
-    }
-
-    #[test]
-    fn finds_values_keys_and_missing_members() {
-        let text = "{\n  \"a\": [1, {\"b\\u0063\": \"x\"}],\n\t\"é😀\": true\n}";
-        assert_eq!(find(text, "", false), (1, 1));
-        assert_eq!(find(text, "/a", false), (2, 8));
-        assert_eq!(find(text, "/a", true), (2, 3));
-        assert_eq!(find(text, "/a/1/bc", false), (2, 24));
-        assert_eq!(find(text, "/a/1/bc", true), (2, 13));
-        assert_eq!(find(text, "/a/1/missing", false), (2, 12));
-        assert_eq!(find(text, "/é😀", false), (3, 8));
-        let spans = locate(
-            text,
-            &[Target {
-                pointer: "/a",
-                key: false,
-                occurrence: None,
-            }],
-        );
-        assert_eq!(&text[spans[0].0..spans[0].1], "[1, {\"b\\u0063\": \"x\"}]");
-    }
-
-    #[test]
-    fn picks_the_copy_of_a_repeated_key() {
-        let text = r#"{"k":1,"k":22,"k":333}"#;
-        let at = |occurrence| {
-            let s = locate(
-                text,
-                &[Target {
-                    pointer: "/k",
-                    key: false,
-                    occurrence,
-                }],
-            )[0];
-            &text[s.0..s.1]
-        };
-        assert_eq!(at(None), "333");
-        assert_eq!(at(Some(1)), "22");
-        assert_eq!(at(Some(0)), "1");
-    }
-
-    #[test]
-    fn counts_crlf_and_characters() {
-        let text = "{\r\n\"x\":\"ü\",\"y\":1}";
-        let spans = locate(
-            text,
-            &[Target {
-                pointer: "/y",
-                key: false,
-                occurrence: None,
-            }],
-        );
-        assert_eq!(
-            line_columns(text, &[spans[0].0, spans[0].1]),
-            [(2, 13), (2, 14)]
-        );
     }
 }

@@ -8,7 +8,14 @@
 
 mod integer;
 mod locate;
+#[cfg(test)]
+mod locate_tests;
 mod parse;
+#[cfg(test)]
+mod parse_tests;
+mod scan;
+mod strings;
+mod trie;
 mod write;
 
 use std::borrow::Cow;
@@ -17,6 +24,7 @@ pub(crate) use integer::{parse_digits, parse_integer, Integer};
 pub(crate) use locate::{line_columns, locate, tokens as pointer_tokens, ByteSpan, Target};
 pub use parse::SyntaxError;
 pub(crate) use parse::{parse, parse_document, ParseError};
+pub(crate) use scan::has_either;
 pub(crate) use write::{
     write_compact, write_int, write_key, write_pretty, write_string, write_value,
 };

@@ -134,11 +134,6 @@ pub(crate) fn write_value(value: &serde_json::Value, out: &mut String) {
     }
 }
 
-/// Appends the decimal digits of `n`.
-pub(crate) fn push_usize(n: usize, out: &mut String) {
-    write_int(i64::try_from(n).unwrap_or(i64::MAX), out);
-}
-
 /// Appends `"key":` (the key needs no escaping).
 pub(crate) fn write_key(key: &str, out: &mut String) {
     out.push('"');
@@ -146,16 +141,19 @@ pub(crate) fn write_key(key: &str, out: &mut String) {
     out.push_str("\":");
 }
 
-/// Appends `s` as a JSON string literal, escaped as `JSON.stringify` does.
+/// Appends `s` as a JSON string literal, escaped as `JSON.stringify` does. The bytes
+/// to escape are found a word at a time; the stretches between them are copied whole.
 pub(crate) fn write_string(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(s.len() + 2);
     out.push('"');
+    let bytes = s.as_bytes();
     let mut plain = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if !NEEDS_ESCAPE[usize::from(b)] {
-            continue;
-        }
+    loop {
+        // An ASCII byte or the end: both are character boundaries.
+        let i = super::scan::special_from(bytes, plain);
+        out.push_str(s.get(plain..i).unwrap_or_default());
+        let Some(&b) = bytes.get(i) else { break };
         let escape = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -166,7 +164,6 @@ pub(crate) fn write_string(s: &str, out: &mut String) {
             0x0c => "\\f",
             _ => "",
         };
-        out.push_str(&s[plain..i]);
         if escape.is_empty() {
             out.push_str("\\u00");
             out.push(HEX[usize::from(b >> 4)] as char);
@@ -176,22 +173,8 @@ pub(crate) fn write_string(s: &str, out: &mut String) {
         }
         plain = i + 1;
     }
-    out.push_str(&s[plain..]);
     out.push('"');
 }
-
-/// The bytes a JSON string cannot hold as they are: controls, `"` and the backslash.
-const NEEDS_ESCAPE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table
-};
 
 #[cfg(test)]
 mod tests {
@@ -204,6 +187,25 @@ mod tests {
             let mut out = String::new();
             write_int(n, &mut out);
             assert_eq!(out, n.to_string());
+        }
+    }
+
+    #[test]
+    fn escapes_as_json_stringify_at_every_place() {
+        // JSON.stringify and serde_json escape the same way: the short escapes, other
+        // controls as \u00xx, nothing else.
+        let specials: Vec<char> = (0u8..0x20).map(char::from).chain(['"', '\\']).collect();
+        for len in 0..20 {
+            for at in 0..=len {
+                for &c in &specials {
+                    let mut s: String = "aé😀b".chars().cycle().take(len).collect();
+                    let byte = s.char_indices().nth(at).map_or(s.len(), |(i, _)| i);
+                    s.insert(byte, c);
+                    let mut out = String::new();
+                    write_string(&s, &mut out);
+                    assert_eq!(out, serde_json::to_string(&s).unwrap(), "{s:?}");
+                }
+            }
         }
     }
 

@@ -264,29 +264,35 @@ let foreignBytes = 0;
 // Returns put(options, foreign, text): writes the three texts one after the other into
 // the module's input buffer with TextEncoder.encodeInto (a native copy; wasm-bindgen's
 // own string argument copies character by character) and returns the text's length in
-// bytes (the others' are left in optionsBytes and foreignBytes); the rest of a long
-// non-ASCII text goes in a second step. One per module instance (its memory).
+// bytes (the others' are left in optionsBytes and foreignBytes). The buffer starts at a
+// fixed address and runs to the end of memory: the view of it is made again only when
+// memory grew (which detaches the old one) or the input needs more room than there is,
+// and the rest of a long non-ASCII text goes in a second step. One per module instance.
 function writer(raw) {
   let memory;
+  let base = 0;
+  let view = new Uint8Array(0);
+  // At least `bytes` of room at the input buffer, its first `keep` bytes kept.
+  const room = (keep, bytes) => {
+    if (view.length >= bytes) return;
+    base = raw.inputBuffer(keep, bytes);
+    if (base === 0) throw new RangeError("out of memory");
+    view = new Uint8Array(memory.buffer, base);
+  };
   return (options, foreign, text) => {
     encoder ??= new TextEncoder();
     memory ??= raw.wasmMemory();
     const head = options.length + foreign.length;
     const n = text.length;
-    // Short texts get room for any UTF-8 at once (one copy); long ones room for ASCII.
-    let cap = 3 * head + (n < 65536 ? 3 * n : n) + 8;
-    let ptr = raw.inputBuffer(0, cap);
-    if (ptr === 0) throw new RangeError("out of memory");
-    const view = new Uint8Array(memory.buffer, ptr, cap);
+    // Room for any UTF-8 of a short text at once (one copy), for ASCII of a long one.
+    room(0, 3 * head + (n < 65536 ? 3 * n : n) + 8);
     optionsBytes = options ? encoder.encodeInto(options, view).written : 0;
     foreignBytes = foreign ? encoder.encodeInto(foreign, view.subarray(optionsBytes)).written : 0;
     const at = optionsBytes + foreignBytes;
     let { read, written } = encoder.encodeInto(text, at ? view.subarray(at) : view);
     if (read < n) {
-      cap = at + written + (n - read) * 3;
-      ptr = raw.inputBuffer(at + written, cap);
-      if (ptr === 0) throw new RangeError("out of memory");
-      written += encoder.encodeInto(text.slice(read), new Uint8Array(memory.buffer, ptr + at + written, cap - at - written)).written;
+      room(at + written, at + written + (n - read) * 3);
+      written += encoder.encodeInto(text.slice(read), view.subarray(at + written)).written;
     }
     return written;
   };
@@ -294,8 +300,7 @@ function writer(raw) {
 
 // A report's block (src/report/block.rs): a header, then fifteen words an issue and five
 // a fix operation; its text (at the address of the header's fifth word) is sliced in
-// UTF-16 code units. Address 0 is the
-// clean report (valid, no warnings). Exported for the benchmarks only (benches/js/row.mjs):
+// UTF-16 code units. Address 0 is the clean report (valid, no warnings). Exported for the benchmarks only (benches/js/row.mjs):
 // the package's entries do not re-export it.
 export function reader(raw) {
   let memory;
@@ -337,7 +342,8 @@ export function reader(raw) {
   return (ptr) => {
     if (ptr === 0) return { valid: true, errors: [], warnings: [] };
     memory ??= raw.wasmMemory();
-    if (words.buffer !== memory.buffer) {
+    // Views of memory are detached (length 0) once it grows.
+    if (words.length === 0) {
       words = new Uint32Array(memory.buffer);
       bytes = new Uint8Array(memory.buffer);
     }

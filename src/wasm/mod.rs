@@ -37,8 +37,10 @@ pub fn wasm_memory() -> JsValue {
 
 /// `inputBuffer(keep, capacity)`: room for `capacity` bytes of input, of which the first
 /// `keep` (written by the caller after a previous `inputBuffer`) are kept. Returns where
-/// to write; the address changes only when the module is rebuilt. Frees everything the
-/// previous call allocated (its report block included). 0 when memory is full.
+/// to write, 0 when memory is full. The address does not change, and the room stays
+/// (memory never shrinks): the caller asks again only for more. Each export takes its
+/// input from there and frees everything the previous call allocated (its report block
+/// included).
 #[wasm_bindgen(js_name = inputBuffer)]
 pub fn input_buffer(keep: usize, capacity: usize) -> *mut u8 {
     #[cfg(not(test))]

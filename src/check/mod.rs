@@ -62,7 +62,11 @@ pub(crate) fn text<'a>(
     positions: bool,
 ) -> Checked<'a> {
     let parsed = json::parse_document(text, shape.max_depth()).map_err(|e| invalid_json(&e, text));
-    run(parsed, options, shape, foreign, positions.then_some(text))
+    let checked = run(parsed, options, shape, foreign, Some(text.len()));
+    Checked {
+        text: positions.then_some(text),
+        ..checked
+    }
 }
 
 /// Checks bytes; bytes that are not UTF-8 are `invalid_json` at the first bad byte.
@@ -75,13 +79,11 @@ pub(crate) fn bytes<'a>(bytes: &'a [u8], options: &Options, shape: Shape) -> Che
                 kind: SyntaxError::InvalidUtf8,
                 offset: valid.len(),
             };
-            run(
-                Err(invalid_json(&error, valid)),
-                options,
-                shape,
-                &[],
-                Some(valid),
-            )
+            let checked = run(Err(invalid_json(&error, valid)), options, shape, &[], None);
+            Checked {
+                text: Some(valid),
+                ..checked
+            }
         }
     }
 }
@@ -113,12 +115,14 @@ fn invalid_json(error: &ParseError, text: &str) -> Finding {
     finding
 }
 
+/// Runs everything on a parsed document; `text_len` is the length of its text, if it has
+/// one. The result carries no text (no positions): the callers with text set it.
 fn run<'a>(
     parsed: Result<(Node<'a>, bool), Finding>,
     options: &Options,
     shape: Shape,
     foreign: &[Foreign],
-    text: Option<&'a str>,
+    text_len: Option<usize>,
 ) -> Checked<'a> {
     let converted = rules::converted(foreign);
     let mut repeats = false;
@@ -142,6 +146,7 @@ fn run<'a>(
             node,
             repeats,
             shape,
+            text_len,
         };
         keep_working_fixes(&mut findings, doc, options, &converted);
     } else {
@@ -151,7 +156,7 @@ fn run<'a>(
         findings,
         node,
         kind,
-        text,
+        text: None,
     }
 }
 
@@ -179,7 +184,6 @@ fn rules_of(
 /// the document, which is checked again and then put back as it was.
 const FIX_BUDGET: usize = 4_000_000;
 
-/// Keeps a candidate fix only if applying it alone removes its problem and adds no error.
 /// The document whose fixes are checked.
 struct Doc<'d, 'a> {
     node: &'d mut Node<'a>,
@@ -188,8 +192,11 @@ struct Doc<'d, 'a> {
     /// with repeats replaced), which only costs a search that finds nothing.
     repeats: bool,
     shape: Shape,
+    /// The length of its text: a value takes a byte of it at least.
+    text_len: Option<usize>,
 }
 
+/// Keeps a candidate fix only if applying it alone removes its problem and adds no error.
 fn keep_working_fixes(
     findings: &mut [Finding],
     doc: Doc<'_, '_>,
@@ -208,7 +215,13 @@ fn keep_working_fixes(
         .map(|f| (f.path.as_str(), f.code()))
         .collect();
     before.sort_unstable();
-    let size = count(doc.node).max(1);
+    // Each check visits every value once. When the text is short enough for all the checks
+    // to fit the budget, the values need not be counted.
+    let fixes = findings.iter().filter(|f| f.fix.is_some()).count();
+    let size = match doc.text_len {
+        Some(len) if len.saturating_mul(fixes) <= FIX_BUDGET => 0,
+        _ => count(doc.node).max(1),
+    };
     let mut budget = FIX_BUDGET;
     let mut verdicts = Vec::new();
     for (i, f) in findings.iter().enumerate() {

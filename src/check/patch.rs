@@ -154,7 +154,14 @@ fn member<'o, 'a>(obj: &'o mut Object<'a>, key: &str, pointer: &str) -> Result<u
         .iter()
         .enumerate()
         .filter(|(_, (k, _))| k == key);
-    match (found.next(), found.next()) {
+    let first = found.next();
+    // An object without repeated keys has one such member at most.
+    let second = if obj.has_duplicates {
+        found.next()
+    } else {
+        None
+    };
+    match (first, second) {
         (Some((i, _)), None) => Ok(i),
         (Some(_), Some(_)) => Err(PatchError::Ambiguous(pointer.to_owned())),
         _ => Err(PatchError::NoTarget(pointer.to_owned())),

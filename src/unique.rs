@@ -18,6 +18,32 @@ const PROBE_BUDGET: usize = 8;
 /// About how many items share one partition (and one cache-sized table).
 const PARTITION: usize = 2048;
 
+/// Whether two strings are equal, compared a word at a time. In the wasm build `==` on
+/// strings calls a `memcmp` that goes byte by byte, and the rules compare many short
+/// strings (keys against field names, values against allowed ones, list items).
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 8 {
+        // Equal lengths: packing the bytes into a number keeps them apart.
+        let pack = |s: &[u8]| s.iter().fold(0u64, |w, &x| (w << 8) | u64::from(x));
+        return pack(a) == pack(b);
+    }
+    let word = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().unwrap_or([0; 8]));
+    let mut i = 0;
+    while i + 8 < n {
+        if word(a, i) != word(b, i) {
+            return false;
+        }
+        i += 8;
+    }
+    // The last word, overlapping the one before when n is not a multiple of 8.
+    word(a, n - 8) == word(b, n - 8)
+}
+
 /// Calls `on_repeat(index, first_index)` for every item equal to an earlier one,
 /// in order. `first_index` is where the value first appeared. `None` items (values
 /// of another type) take their index but never match.
@@ -37,10 +63,8 @@ where
         let few = &few[..len];
         for (i, item) in few.iter().enumerate() {
             let Some(item) = item else { continue };
-            let same = |earlier: &Option<&str>| {
-                earlier.is_some_and(|e| e.len() == item.len() && e.as_bytes() == item.as_bytes())
-            };
-            if let Some(first) = few[..i].iter().position(same) {
+            let earlier = |e: &Option<&str>| e.is_some_and(|e| same(e, item));
+            if let Some(first) = few[..i].iter().position(earlier) {
                 on_repeat(i, first);
             }
         }
@@ -439,5 +463,41 @@ mod tests {
         by_hash.sort_unstable();
         by_sort.sort_unstable();
         assert_eq!(by_sort, by_hash);
+    }
+
+    #[test]
+    fn same_is_string_equality() {
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "type",
+            "tags",
+            "verify",
+            "upgrade",
+            "partial",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefgi",
+            "bbcdefgh",
+            "abcdefghi",
+            "abcdefghj",
+            "dev-42-0-311",
+            "dev-42-1-902",
+            "dev-42-0-312",
+            "enableUpgradeRequest",
+            "enableUpgradeReqest",
+            "升级任务",
+            "升级任務",
+            "\u{0}",
+            "\u{0}\u{0}",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(same(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -27,6 +27,7 @@ use crate::report::{Enumerated, Expected, Ignored, Problem};
 
 use super::read::{replace, Nested};
 use super::{retry, schedule, scope, Checker, JobKind};
+use crate::unique;
 
 /// The fields of the body, in the order the rules visit them.
 pub(crate) const FIELDS: [&str; 9] = [
@@ -155,7 +156,7 @@ pub(super) fn one_of<'n>(
         return None;
     };
     let allowed = field.allowed();
-    if allowed.contains(&s.as_ref()) {
+    if allowed.iter().any(|a| unique::same(a, s)) {
         return Some(s);
     }
     let job_type = Enumerated::JobType.allowed();

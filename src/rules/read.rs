@@ -57,7 +57,7 @@ impl<'o> Checker<'o> {
     ) -> [Option<&'n Node<'n>>; N] {
         let mut slots = [None; N];
         for (i, (key, value)) in obj.members.iter().enumerate() {
-            match names.iter().position(|name| name == key) {
+            match names.iter().position(|name| unique::same(name, key)) {
                 Some(slot) => slots[slot] = (!matches!(value, Node::Null)).then_some(value),
                 None => {
                     let repeated_later =

@@ -106,7 +106,7 @@ function bigText(row, n) {
   assertSame(validateJson(text).valid, check(JSON.parse(text)), zod(JSON.parse(text)), row);
   const ms = compare(
     { ours: () => validateJson(text), ajv: () => check(JSON.parse(text)), zod: () => zod(JSON.parse(text)) },
-    n <= 100_000 ? { rounds: 11, minMs: 300 } : { rounds: 7, minMs: 1, warmup: 1 },
+    n <= 100_000 ? { rounds: 11, minMs: 300 } : { rounds: 15, minMs: 1, warmup: 2 },
   );
   const parseMs = time(() => JSON.parse(text), n <= 100_000 ? 1000 : 1);
   const nsPerByte = (k) => (median(ms[k]) * 1e6) / (mb * 1e6);

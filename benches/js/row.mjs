@@ -186,6 +186,20 @@ switch (row) {
   case "mixed-text":
     out = smallTexts(row, mixedBodies().map(({ body }) => JSON.stringify(body)));
     break;
+  case "mixed-kinds": {
+    // The mixed corpus's texts by kind (valid, with warnings only, invalid): where the
+    // mixed row's time goes. Fewer rounds than the rows proper.
+    const kinds = {};
+    for (const kind of ["valid", "warning", "invalid"]) {
+      const texts = mixedBodies().filter((b) => b.intent === kind).map(({ body }) => JSON.stringify(body));
+      const fns = { ours: batch(texts, (t) => validateJson(t).valid), ajv: batch(texts, (t) => check(JSON.parse(t))), zod: batch(texts, (t) => zod(JSON.parse(t))) };
+      const ms = compare(fns, { rounds: 9, minMs: 100 });
+      const perText = (k) => (median(ms[k]) * 1e6) / texts.length;
+      kinds[kind] = { n: texts.length, ...summarize(ms, texts.length), nsOurs: perText("ours"), nsAjv: perText("ajv"), nsZod: perText("zod") };
+    }
+    out = kinds;
+    break;
+  }
   case "valid-text":
     out = smallTexts(row, smallBodies().map((b) => JSON.stringify(b)));
     break;

@@ -37,7 +37,7 @@ const corpus = await checkCorpus();
 if (corpus.problems.length) throw new Error(`the mixed corpus is not what it claims:\n${corpus.problems.slice(0, 5).join("\n")}`);
 
 const results = {};
-for (const name of ["mixed-text", "valid-text", "big-text", "mixed-object", "big-object", "huge-text", "breakdown invalid", "breakdown valid"]) {
+for (const name of ["mixed-text", "mixed-kinds", "valid-text", "big-text", "mixed-object", "big-object", "huge-text", "breakdown invalid", "breakdown valid"]) {
   process.stdout.write(`row ${name} ... `);
   results[name] = row(name);
   console.log("done");
@@ -96,6 +96,12 @@ Valid-vs-invalid verdicts agreeing with enos-ota-job on it: Ajv ${corpus.ajvAgre
 Calibration: V8 JSON.parse alone ${fmt(mt.jsonParse)} mixed small texts/s, ${fmt(vt.jsonParse)} valid small texts/s, ${fmt(bt.jsonParse)} MB/s on the 100k-key text; JSON.stringify alone ${fmt(mo.jsonStringify)} mixed small objects/s.`);
 
 const ns = (v) => `${fmt(v)} ns`;
+const mk = results["mixed-kinds"];
+console.log(`
+The mixed corpus by kind (ns per text, medians; fewer rounds than the rows above)
+| kind | texts | enos-ota-job | Ajv 8 | Zod 4 | vs Ajv | vs Zod |
+|---|---|---|---|---|---|---|
+${["valid", "warning", "invalid"].map((k) => `| ${k === "warning" ? "warnings only" : k} | ${mk[k].n} | ${ns(mk[k].nsOurs)} | ${ns(mk[k].nsAjv)} | ${ns(mk[k].nsZod)} | ${both(mk[k])} |`).join("\n")}`);
 const share = (v, of) => `${((100 * v) / of).toFixed(0)}%`;
 const inv = bd.invalid;
 const val = bd.valid;

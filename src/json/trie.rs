@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::locate::{tokens as tokens_of, ByteSpan, Target};
+use super::locate::{tokens as tokens_of, ByteSpan};
+use super::locate_text::Target;
 
 /// The wanted locations as a tree: node 0 is the root, each other node a member or item
 /// of its parent. Built from the targets sorted by their tokens, so that each node's

@@ -4,23 +4,18 @@
 //! repeated keys silently, turns `1e3` and `18446744073709551616` into the same kind
 //! of float, and copies every string. [`Node`] keeps the literal text of numbers,
 //! borrows strings that need no unescaping, records repeated keys and keeps member
-//! order, so every rule can report exactly what the user wrote.
+//! order, so every rule can report exactly what the user wrote; and where each value
+//! starts ([`Child`]), so that a report finds its positions in the tree.
 
 mod integer;
 mod locate;
 #[cfg(test)]
-mod locate_diff_tests;
-#[cfg(test)]
 mod locate_tests;
-#[cfg(test)]
-mod locate_text;
 mod parse;
 #[cfg(test)]
 mod parse_tests;
 mod scan;
 mod strings;
-#[cfg(test)]
-mod trie;
 mod write;
 
 use std::borrow::Cow;

@@ -117,7 +117,7 @@ pub(crate) fn normalize(mut body: Node<'_>, kind: JobKind) -> Node<'_> {
         }
         _ => {
             let retry = Object {
-                members: vec![("enableRetry".into(), Node::Bool(false))],
+                members: vec![("enableRetry".into(), Node::Bool(false).into())],
                 has_duplicates: false,
             };
             set(obj, "retryPolicy", Node::Object(retry));
@@ -152,14 +152,14 @@ fn member<'o, 'a>(obj: &'o mut Object<'a>, key: &str) -> Option<&'o mut Node<'a>
         .iter_mut()
         .rev()
         .find(|(k, _)| k == key)
-        .map(|(_, v)| v)
+        .map(|(_, v)| &mut v.node)
 }
 
 /// Sets `key` to `value`, in place when present (even as `null`), else at the end.
 fn set<'a>(obj: &mut Object<'a>, key: &'static str, value: Node<'a>) {
     match member(obj, key) {
         Some(slot) => *slot = value,
-        None => obj.members.push((Cow::Borrowed(key), value)),
+        None => obj.members.push((Cow::Borrowed(key), value.into())),
     }
 }
 

@@ -71,6 +71,7 @@ pub fn summary(report: &Report) -> (bool, Vec<(String, Code)>, Vec<(String, Code
 pub fn check_text(text: &str, options: &Options) -> Report {
     let report = validate_json(text, options);
     check_report(&report, options);
+    check_spans(text, &report);
     assert_eq!(
         enos_ota_job::validate_bytes(text.as_bytes(), options),
         report
@@ -97,6 +98,38 @@ pub fn check_text(text: &str, options: &Options) -> Report {
         }
     }
     report
+}
+
+/// Every position lies in the text on character boundaries, its lines and columns count
+/// what comes before it; and in JSON text each span is a JSON value (a key is a string).
+pub fn check_spans(text: &str, report: &Report) {
+    let json = !report.has(Code::InvalidJson);
+    let at = |offset: usize| {
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        (
+            line,
+            before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        )
+    };
+    for issue in report.issues() {
+        let Some(span) = issue.span else { continue };
+        let (start, end) = (span.start, span.end);
+        assert!(start <= end && end <= text.len(), "{issue:?}");
+        assert!(
+            text.is_char_boundary(start) && text.is_char_boundary(end),
+            "{issue:?}"
+        );
+        assert_eq!((span.line, span.column), at(start), "{issue:?}");
+        assert_eq!((span.end_line, span.end_column), at(end), "{issue:?}");
+        if json {
+            let part = &text[start..end];
+            assert!(
+                enos_ota_job::__read_json(part).is_some(),
+                "{issue:?}: {part}"
+            );
+        }
+    }
 }
 
 /// A normalized body validates, and normalizing it again gives the same text.

@@ -48,7 +48,11 @@ impl Checked<'_> {
     /// The report, consuming the findings.
     pub fn take_report(&mut self, options: &Options) -> Report {
         let findings = std::mem::take(&mut self.findings);
-        Report::new(findings, options.locale(), options.is_strict(), self.text)
+        let source = self.text.map(|text| json::Source {
+            text,
+            root: self.node.as_ref(),
+        });
+        Report::new(findings, options.locale(), options.is_strict(), source)
     }
 }
 
@@ -253,7 +257,7 @@ fn keep_working_fixes(
 
 fn count(node: &Node<'_>) -> usize {
     match node {
-        Node::Array(items) => items.iter().map(count).sum::<usize>() + 1,
+        Node::Array(items) => items.iter().map(|item| count(item)).sum::<usize>() + 1,
         Node::Object(obj) => obj.members.iter().map(|(_, v)| count(v)).sum::<usize>() + 1,
         _ => 1,
     }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::json::{pointer_tokens as tokens, Node, Object};
+use crate::json::{pointer_tokens as tokens, Child, Node, Object};
 use crate::report::PatchOp;
 
 /// Why a patch could not be applied.
@@ -60,7 +60,7 @@ enum Place<'a> {
 /// What adding a value at a pointer did.
 enum Added<'a> {
     /// It replaced this member's value.
-    Replaced(Node<'a>),
+    Replaced(Child<'a>),
     /// It became the object's last member.
     Pushed,
     /// It went into the array at this index.
@@ -135,7 +135,7 @@ fn put_back<'a>(
     doc: &mut Node<'a>,
     from: &str,
     place: Place<'a>,
-    value: Node<'a>,
+    value: Child<'a>,
 ) -> Result<(), PatchError> {
     let (container, _) = parent(doc, from)?;
     match (container, place) {
@@ -176,12 +176,13 @@ fn step<'d, 'a>(
     match node {
         Node::Object(obj) => {
             let i = member(obj, token, pointer)?;
-            Ok(&mut obj.members[i].1)
+            Ok(&mut obj.members[i].1.node)
         }
         Node::Array(items) => token
             .parse::<usize>()
             .ok()
             .and_then(|i| items.get_mut(i))
+            .map(|item| &mut item.node)
             .ok_or_else(|| PatchError::NoTarget(pointer.to_owned())),
         _ => Err(PatchError::NoTarget(pointer.to_owned())),
     }
@@ -211,7 +212,8 @@ fn parent<'d, 'a, 'p>(
     Err(PatchError::NoTarget(pointer.to_owned()))
 }
 
-fn remove<'a>(doc: &mut Node<'a>, pointer: &str) -> Result<(Node<'a>, Place<'a>), PatchError> {
+/// Takes a value out, with its place in the text: a fix taken back puts it back as it was.
+fn remove<'a>(doc: &mut Node<'a>, pointer: &str) -> Result<(Child<'a>, Place<'a>), PatchError> {
     let (container, last) = parent(doc, pointer)?;
     match container {
         Node::Object(obj) => {
@@ -231,8 +233,8 @@ fn remove<'a>(doc: &mut Node<'a>, pointer: &str) -> Result<(Node<'a>, Place<'a>)
 fn add<'a>(
     doc: &mut Node<'a>,
     pointer: &str,
-    value: Node<'a>,
-) -> Result<Added<'a>, (PatchError, Node<'a>)> {
+    value: Child<'a>,
+) -> Result<Added<'a>, (PatchError, Child<'a>)> {
     let (container, last) = match parent(doc, pointer) {
         Ok(found) => found,
         Err(e) => return Err((e, value)),
@@ -275,11 +277,11 @@ pub(crate) fn owned(value: &serde_json::Value) -> Node<'static> {
         Value::Bool(b) => Node::Bool(*b),
         Value::Number(n) => Node::Number(Cow::Owned(n.to_string())),
         Value::String(s) => Node::String(Cow::Owned(s.clone())),
-        Value::Array(items) => Node::Array(items.iter().map(owned).collect()),
+        Value::Array(items) => Node::Array(items.iter().map(|item| owned(item).into()).collect()),
         Value::Object(map) => Node::Object(Object {
             members: map
                 .iter()
-                .map(|(k, v)| (Cow::Owned(k.clone()), owned(v)))
+                .map(|(k, v)| (Cow::Owned(k.clone()), owned(v).into()))
                 .collect(),
             has_duplicates: false,
         }),

@@ -1,309 +1,268 @@
-//! Where things are in JSON text: the byte spans of the values (or member keys) at
-//! given JSON Pointers, and the line and column of byte offsets.
+//! Where things are in JSON text: the byte spans of the values (or member keys) at given
+//! JSON Pointers, and the line and column of byte offsets.
 //!
-//! This runs only for reports with problems, on text that already parsed: the reader
-//! itself keeps no positions, so a valid body costs nothing. One pass over the text
-//! follows only the members that lead to a wanted pointer and skips everything else.
+//! The reader records where each item and member value starts ([`Child::start`]), so a
+//! pointer is followed through the tree, not through the text: the start comes from the
+//! tree and the end from a short skim of the text (a container's end from its last
+//! entry's). This runs only for the problems of a report.
 
 use std::borrow::Cow;
 
-use super::scan;
-use super::trie::{build, Trie};
-
-/// A place to find: a JSON Pointer, whether the member's key (not its value) is wanted,
-/// and which copy of a repeated key (`None`: the last, which is the one read).
-pub(crate) struct Target<'a> {
-    pub pointer: &'a str,
-    pub key: bool,
-    pub occurrence: Option<usize>,
-}
+use super::{scan, Child, Node, Object};
 
 /// A byte range, end exclusive.
 pub(crate) type ByteSpan = (usize, usize);
 
-/// The span of each target in `text` (valid JSON). A pointer to an absent member gives the
-/// span of the deepest enclosing value that is there: the object that lacks it.
-pub(crate) fn locate(text: &str, targets: &[Target<'_>]) -> Vec<ByteSpan> {
-    let (trie, paths, path_nodes) = build(targets);
-    let mut scanner = Scanner {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        trie: &trie,
-        seen: Vec::new(),
-    };
-    scanner.skip_ws();
-    let root = scanner.value(Some(0));
-    // Each node's sightings together, in text order: (node, sighting, sighting).
-    let spans = scanner.seen;
-    let mut seen: Vec<(usize, usize, usize)> =
-        (0..spans.len()).map(|i| (spans[i].0, i, i)).collect();
-    seen.sort_unstable();
-    let sightings = |node: usize| {
-        let first = seen.partition_point(|s| s.0 < node);
-        &seen[first..seen.partition_point(|s| s.0 <= node)]
-    };
+/// JSON text and, when it parsed, its tree.
+#[derive(Clone, Copy)]
+pub(crate) struct Source<'s, 'a> {
+    pub text: &'s str,
+    pub root: Option<&'s Node<'a>>,
+}
 
-    targets
-        .iter()
-        .zip(paths)
-        .map(|(target, (a, b))| {
-            let mut span = root;
-            let mut key_span = None;
-            let path = &path_nodes[a..b];
-            for (depth, &node) in path.iter().enumerate() {
-                let seen = sightings(node);
-                let chosen = match target.occurrence {
-                    Some(k) if depth + 1 == path.len() => seen.get(k).or(seen.last()),
-                    _ => seen.last(),
-                };
-                match chosen.map(|&(_, i, _)| spans[i]) {
-                    Some((_, key, value)) => {
-                        span = value;
-                        key_span = key;
-                    }
-                    None => {
-                        key_span = None;
-                        break;
-                    }
+/// Objects with more members than this are searched through their keys in order, sorted
+/// once at their first search (a report can locate each of 10^6 unknown members).
+const LARGE: usize = 32;
+
+/// Finds the spans of pointers in one [`Source`].
+pub(crate) struct Locator<'s, 'a> {
+    bytes: &'s [u8],
+    root: Option<&'s Node<'a>>,
+    root_start: usize,
+    /// `(address, member indexes sorted by key then index)` of each large object searched,
+    /// in order of address.
+    sorted: Vec<(usize, Vec<usize>)>,
+}
+
+impl<'s, 'a> Locator<'s, 'a> {
+    pub fn new(source: Source<'s, 'a>) -> Locator<'s, 'a> {
+        let bytes = source.text.as_bytes();
+        Locator {
+            bytes,
+            root: source.root,
+            root_start: scan::blank_from(bytes, 0),
+            sorted: Vec::new(),
+        }
+    }
+
+    /// The span of the value at `pointer`, or with `key` of its member's key. A member is
+    /// the last copy of a repeated key. A pointer to an absent member gives the span of the
+    /// deepest enclosing value that is there: the object that lacks it. Without a tree
+    /// (text that is not JSON) every pointer gives the root as far as the text goes.
+    pub fn span(&mut self, pointer: &str, key: bool) -> ByteSpan {
+        let Some(root) = self.root else {
+            return (
+                self.root_start,
+                scan::skim_value(self.bytes, self.root_start),
+            );
+        };
+        let (mut node, mut start) = (root, self.root_start);
+        let mut member = None;
+        let escaped = scan::has_either(pointer.as_bytes(), b'~', b'~');
+        let first = scan::byte_from(pointer.as_bytes(), 0, b'/');
+        let mut rest = pointer.get(first..).unwrap_or("");
+        while let Some(after) = rest.strip_prefix('/') {
+            let end = scan::byte_from(after.as_bytes(), 0, b'/');
+            let token = match &after[..end] {
+                t if escaped => unescape(t),
+                t => Cow::Borrowed(t),
+            };
+            rest = &after[end..];
+            let found = match node {
+                Node::Object(obj) => self.member(obj, &token).map(|(k, v)| (Some(k), v)),
+                Node::Array(items) => index_of(&token)
+                    .and_then(|i| items.get(i))
+                    .map(|v| (None, v)),
+                _ => None,
+            };
+            let Some((name, child)) = found else {
+                member = None;
+                break;
+            };
+            (node, start, member) = (&child.node, child.start, name);
+        }
+        match member {
+            Some(name) if key => self.key_before(start, name.len()),
+            _ => (start, end_of(self.bytes, node, start)),
+        }
+    }
+
+    /// The span of a member's key, quotes included, from where its value starts; `len`
+    /// is the key's length once unescaped (a hint: the key's text is at least as long).
+    pub fn key_before(&self, value_start: usize, len: usize) -> ByteSpan {
+        let bytes = self.bytes;
+        let before = |mut i: usize| {
+            while i > 0 && matches!(bytes.get(i - 1), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+                i -= 1;
+            }
+            i
+        };
+        // Back over the blanks, the colon and the blanks to the closing quote.
+        let colon = before(value_start).saturating_sub(1);
+        let end = before(colon);
+        let close = end.saturating_sub(1);
+        // The opening quote is the last one, at or before `close - len - 1`, that is not
+        // escaped: after an even run of backslashes. A quote in the key is escaped, and
+        // an unescaped key is never longer than its text.
+        let mut at = close.saturating_sub(len.saturating_add(1));
+        while at > 0 {
+            if bytes.get(at) == Some(&b'"') {
+                let run = bytes[..at]
+                    .iter()
+                    .rev()
+                    .take_while(|&&b| b == b'\\')
+                    .count();
+                if run % 2 == 0 {
+                    break;
                 }
             }
-            match (target.key, key_span) {
-                (true, Some(key)) => key,
-                _ => span,
+            at -= 1;
+        }
+        (at, end)
+    }
+
+    /// The last member named `token`, with its key.
+    fn member<'n>(&mut self, obj: &'n Object<'a>, token: &str) -> Option<(&'n str, &'n Child<'a>)> {
+        let members = &obj.members;
+        let i = if members.len() <= LARGE {
+            members.iter().rposition(|(k, _)| k == token)?
+        } else {
+            let sorted = self.sorted_keys(obj);
+            let past = sorted.partition_point(|&i| members[i].0.as_ref() <= token);
+            let &i = sorted.get(past.checked_sub(1)?)?;
+            (members[i].0 == token).then_some(i)?
+        };
+        members.get(i).map(|(k, v)| (k.as_ref(), v))
+    }
+
+    /// A large object's member indexes in order of key, then of index.
+    fn sorted_keys(&mut self, obj: &Object<'_>) -> &[usize] {
+        let address = std::ptr::from_ref(obj) as usize;
+        let at = match self.sorted.binary_search_by_key(&address, |e| e.0) {
+            Ok(at) => at,
+            Err(at) => {
+                let members = &obj.members;
+                let mut order: Vec<usize> = (0..members.len()).collect();
+                order.sort_unstable_by(|&a, &b| members[a].0.cmp(&members[b].0).then(a.cmp(&b)));
+                self.sorted.insert(at, (address, order));
+                at
             }
-        })
-        .collect()
+        };
+        &self.sorted[at].1
+    }
+}
+
+/// Where the value `node` that starts at `start` ends: a container after its last entry
+/// and the blanks and brackets that close it, a scalar by a skim of its text.
+fn end_of(bytes: &[u8], mut node: &Node<'_>, mut start: usize) -> usize {
+    let mut closing = 0usize;
+    loop {
+        let last = match node {
+            Node::Array(items) => items.last(),
+            Node::Object(obj) => obj.members.last().map(|(_, v)| v),
+            _ => None,
+        };
+        let Some(last) = last else { break };
+        (node, start, closing) = (&last.node, last.start, closing + 1);
+    }
+    let mut end = match node {
+        // Empty: its closing bracket is the next byte that is not blank.
+        Node::Array(_) | Node::Object(_) => close(bytes, start.saturating_add(1)),
+        _ => scan::skim_value(bytes, start),
+    };
+    for _ in 0..closing {
+        end = close(bytes, end);
+    }
+    end
+}
+
+/// Past the blanks at `at` and the bracket after them.
+fn close(bytes: &[u8], at: usize) -> usize {
+    scan::blank_from(bytes, at)
+        .saturating_add(1)
+        .min(bytes.len())
+}
+
+/// The value of a canonical array index token (`0`, `17`, not `017` or `-`).
+fn index_of(token: &str) -> Option<usize> {
+    let canonical = token == "0" || (!token.starts_with('0') && !token.is_empty());
+    if canonical && token.bytes().all(|b| b.is_ascii_digit()) {
+        token.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// A reference token unescaped (`~1` is `/`, `~0` is `~`).
+fn unescape(token: &str) -> Cow<'_, str> {
+    if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    }
 }
 
 /// The unescaped reference tokens of a JSON Pointer (`""` has none).
 pub(crate) fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-    pointer.split('/').skip(1).map(|t| {
-        if t.contains('~') {
-            Cow::Owned(t.replace("~1", "/").replace("~0", "~"))
-        } else {
-            Cow::Borrowed(t)
-        }
-    })
+    pointer.split('/').skip(1).map(unescape)
 }
 
 /// 1-based `(line, column)` of each byte offset, columns counted in characters; one pass,
 /// a word at a time.
 pub(crate) fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    // What JSON.stringify writes: ASCII on one line, where a column is a byte.
     let end = offsets.iter().max().map_or(0, |&m| m.min(bytes.len()));
-    if scan::is_one_ascii_line(&bytes[..end]) {
+    // What JSON.stringify writes is ASCII on one line, where a column is a byte: as far
+    // as the text is, its columns are not counted.
+    let plain = scan::ascii_line_len(&bytes[..end]);
+    if plain == end {
         return offsets
             .iter()
-            .map(|&o| (1, o.min(bytes.len()).saturating_add(1)))
+            .map(|&o| (1, o.min(end).saturating_add(1)))
             .collect();
+    }
+    let mut at = Cursor {
+        pos: plain,
+        line: 1,
+        column: plain + 1,
+    };
+    let mut place = |offset: usize| match offset {
+        o if o <= plain => (1, o + 1),
+        o => at.advance(bytes, o),
+    };
+    if offsets.is_sorted() {
+        return offsets.iter().map(|&o| place(o)).collect();
     }
     // (offset, index, index), in order of offset.
     let mut order: Vec<(usize, usize, usize)> =
         (0..offsets.len()).map(|i| (offsets[i], i, i)).collect();
-    if !offsets.is_sorted() {
-        order.sort_unstable();
-    }
+    order.sort_unstable();
     let mut out = vec![(1, 1); offsets.len()];
-    let (mut pos, mut line, mut column) = (0usize, 1usize, 1usize);
     for (offset, i, _) in order {
-        let target = offset.min(bytes.len()).max(pos);
-        let (lines, chars, new_line) = scan::lines_and_chars(&bytes[pos..target]);
-        if new_line {
-            line = line.saturating_add(lines);
-            column = 1 + chars;
-        } else {
-            column = column.saturating_add(chars);
-        }
-        pos = target;
-        out[i] = (line, column);
+        out[i] = place(offset);
     }
     out
 }
 
-struct Scanner<'t, 'n> {
-    text: &'t str,
-    bytes: &'t [u8],
+/// A place in the text and its line and column.
+struct Cursor {
     pos: usize,
-    trie: &'n Trie<'n>,
-    /// `(node, key span, value span)` each time a wanted location is passed.
-    seen: Vec<(usize, Option<ByteSpan>, ByteSpan)>,
+    line: usize,
+    column: usize,
 }
 
-impl<'t> Scanner<'t, '_> {
-    fn peek(&self) -> u8 {
-        self.bytes.get(self.pos).copied().unwrap_or(0)
-    }
-
-    fn skip_ws(&mut self) {
-        while matches!(self.peek(), b' ' | b'\n' | b'\r' | b'\t') {
-            self.pos += 1;
+impl Cursor {
+    /// Moves on to `offset` (not back), counting lines and characters.
+    fn advance(&mut self, bytes: &[u8], offset: usize) -> (usize, usize) {
+        let target = offset.min(bytes.len()).max(self.pos);
+        let (lines, chars, new_line) = scan::lines_and_chars(&bytes[self.pos..target]);
+        if new_line {
+            self.line = self.line.saturating_add(lines);
+            self.column = 1 + chars;
+        } else {
+            self.column = self.column.saturating_add(chars);
         }
-    }
-
-    /// Reads the value at `pos`, recording the locations of `node`'s children;
-    /// returns the value's span.
-    fn value(&mut self, node: Option<usize>) -> ByteSpan {
-        let start = self.pos;
-        match (self.peek(), node) {
-            (b'{', Some(node)) if self.trie.wants_members(node) => self.object(node),
-            (b'[', Some(node)) if !self.trie.indexes(node).is_empty() => self.array(node),
-            _ => self.skip_value(),
-        }
-        (start, self.pos)
-    }
-
-    fn object(&mut self, node: usize) {
-        self.pos += 1;
-        loop {
-            self.skip_ws();
-            match self.peek() {
-                b'}' => {
-                    self.pos += 1;
-                    return;
-                }
-                b',' => {
-                    self.pos += 1;
-                    continue;
-                }
-                b'"' => {}
-                _ => return, // not reached for text that parsed
-            }
-            let key_start = self.pos;
-            let key = self.key();
-            let key_span = (key_start, self.pos);
-            self.skip_ws();
-            if self.peek() == b':' {
-                self.pos += 1;
-            }
-            self.skip_ws();
-            let child = self.trie.child(node, &key);
-            let span = self.value(child);
-            if let Some(child) = child {
-                self.seen.push((child, Some(key_span), span));
-            }
-        }
-    }
-
-    fn array(&mut self, node: usize) {
-        self.pos += 1;
-        let wanted = self.trie.indexes(node);
-        let mut next = 0;
-        let mut i: usize = 0;
-        loop {
-            self.skip_ws();
-            match self.peek() {
-                b']' => {
-                    self.pos += 1;
-                    return;
-                }
-                b',' => {
-                    self.pos += 1;
-                    continue;
-                }
-                0 => return,
-                _ => {}
-            }
-            while wanted.get(next).is_some_and(|&(index, _)| index < i) {
-                next += 1;
-            }
-            let child = wanted
-                .get(next)
-                .filter(|&&(index, _)| index == i)
-                .map(|&(_, child)| child);
-            let span = self.value(child);
-            if let Some(child) = child {
-                self.seen.push((child, None, span));
-            }
-            i = i.saturating_add(1);
-        }
-    }
-
-    /// Skips one value of any kind.
-    fn skip_value(&mut self) {
-        match self.peek() {
-            b'"' => {
-                self.skip_string();
-            }
-            b'{' | b'[' => self.skip_container(),
-            b'}' | b']' => self.pos += 1,
-            0 if self.pos >= self.bytes.len() => {}
-            _ => {
-                // A scalar: up to the next delimiter.
-                while !matches!(
-                    self.peek(),
-                    b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'
-                ) && self.pos < self.bytes.len()
-                {
-                    self.pos += 1;
-                }
-            }
-        }
-    }
-
-    /// Skips an array or object, a word at a time between strings and brackets.
-    fn skip_container(&mut self) {
-        let mut depth = 0usize;
-        loop {
-            self.pos = scan::structural_from(self.bytes, self.pos);
-            match self.bytes.get(self.pos) {
-                None => return,
-                Some(b'"') => {
-                    self.skip_string();
-                }
-                Some(b'{' | b'[') => {
-                    depth += 1;
-                    self.pos += 1;
-                }
-                Some(b'}' | b']') => {
-                    depth = depth.saturating_sub(1);
-                    self.pos += 1;
-                    if depth == 0 {
-                        return;
-                    }
-                }
-                // A byte that only looks like a bracket (`Y`, `_`, `y`, DEL).
-                Some(_) => self.pos += 1,
-            }
-        }
-    }
-
-    /// Skips a string, a word at a time; tells whether it holds an escape.
-    fn skip_string(&mut self) -> bool {
-        self.pos += 1;
-        let mut escaped = false;
-        loop {
-            self.pos = scan::special_from(self.bytes, self.pos);
-            match self.bytes.get(self.pos) {
-                None => return escaped,
-                Some(b'"') => {
-                    self.pos += 1;
-                    return escaped;
-                }
-                Some(b'\\') => {
-                    escaped = true;
-                    self.pos += 2;
-                }
-                // A control character: only in text that is not JSON.
-                Some(_) => self.pos += 1,
-            }
-        }
-    }
-
-    /// Reads a key, unescaped as the reader does (a lone surrogate is U+FFFD).
-    fn key(&mut self) -> Cow<'t, str> {
-        let start = self.pos;
-        let escaped = self.skip_string();
-        let text: &'t str = self.text;
-        if !escaped {
-            // Between the quotes (an unclosed key in text that is not JSON loses its last byte).
-            let end = self.pos.saturating_sub(1).max(start + 1);
-            return Cow::Borrowed(text.get(start + 1..end).unwrap_or(""));
-        }
-        match text.get(start..self.pos).map(super::parse) {
-            Some(Ok(super::Node::String(s))) => Cow::Owned(s.into_owned()),
-            _ => Cow::Borrowed(""),
-        }
+        self.pos = target;
+        (self.line, self.column)
     }
 }

@@ -1,18 +1,21 @@
 //! The locator's tests: spans of values, keys, missing members and repeated keys; lines
 //! and columns.
 
-use super::locate::{line_columns, locate, Target};
+use super::locate::{line_columns, ByteSpan, Locator, Source};
+use super::parse::parse;
+use super::Node;
+
+fn span_of(text: &str, pointer: &str, key: bool) -> ByteSpan {
+    let root = parse(text).ok();
+    let source = Source {
+        text,
+        root: root.as_ref(),
+    };
+    Locator::new(source).span(pointer, key)
+}
 
 fn find(text: &str, pointer: &str, key: bool) -> (usize, usize) {
-    let spans = locate(
-        text,
-        &[Target {
-            pointer,
-            key,
-            occurrence: None,
-        }],
-    );
-    let (start, end) = spans[0];
+    let (start, end) = span_of(text, pointer, key);
     let lc = line_columns(text, &[start, end]);
     (lc[0].0, lc[0].1)
 }
@@ -27,98 +30,136 @@ fn finds_values_keys_and_missing_members() {
     assert_eq!(find(text, "/a/1/bc", true), (2, 13));
     assert_eq!(find(text, "/a/1/missing", false), (2, 12));
     assert_eq!(find(text, "/é😀", false), (3, 8));
-    let spans = locate(
+    let (a, b) = span_of(text, "/a", false);
+    assert_eq!(&text[a..b], "[1, {\"b\\u0063\": \"x\"}]");
+    let (a, b) = span_of(text, "", false);
+    assert_eq!(&text[a..b], text);
+}
+
+#[test]
+fn a_repeated_key_is_its_last_copy_and_each_copy_is_found_from_its_value() {
+    let text = r#"{"k":1,"k" : 22, "k":{"x":[333]}}"#;
+    let (a, b) = span_of(text, "/k", false);
+    assert_eq!(&text[a..b], r#"{"x":[333]}"#);
+    let (a, b) = span_of(text, "/k/x/0", false);
+    assert_eq!(&text[a..b], "333");
+    let root = parse(text).unwrap();
+    let Node::Object(obj) = &root else { panic!() };
+    let locator = Locator::new(Source {
         text,
-        &[Target {
-            pointer: "/a",
-            key: false,
-            occurrence: None,
-        }],
-    );
-    assert_eq!(&text[spans[0].0..spans[0].1], "[1, {\"b\\u0063\": \"x\"}]");
-}
-
-#[test]
-fn picks_the_copy_of_a_repeated_key() {
-    let text = r#"{"k":1,"k":22,"k":333}"#;
-    let at = |occurrence| {
-        let s = locate(
-            text,
-            &[Target {
-                pointer: "/k",
-                key: false,
-                occurrence,
-            }],
-        )[0];
-        &text[s.0..s.1]
-    };
-    assert_eq!(at(None), "333");
-    assert_eq!(at(Some(1)), "22");
-    assert_eq!(at(Some(0)), "1");
-}
-
-#[test]
-fn finds_among_many_wanted_members_and_items() {
-    // Twelve wanted keys (searched by halves), items by index (`01` is no index),
-    // and members of a key that repeats.
-    let keys: Vec<String> = (0..12)
-        .map(|i| format!("\"k{i:02}\":[{i},{i},{i}]"))
-        .collect();
-    let text = format!("{{{},\"k05\":[7,8]}}", keys.join(", "));
-    let pointers: Vec<String> = (0..12)
-        .flat_map(|i| [format!("/k{i:02}"), format!("/k{i:02}/{}", i % 3)])
-        .chain([
-            "/k05/1".to_string(),
-            "/k05/01".to_string(),
-            "/k05/9".to_string(),
-        ])
-        .collect();
-    let targets: Vec<Target<'_>> = pointers
-        .iter()
-        .map(|pointer| Target {
-            pointer,
-            key: false,
-            occurrence: None,
-        })
-        .collect();
-    let found: Vec<&str> = locate(&text, &targets)
-        .into_iter()
-        .map(|(a, b)| &text[a..b])
-        .collect();
-    for i in 0..12 {
-        let (list, item) = (found[2 * i], found[2 * i + 1]);
-        if i == 5 {
-            // The list is the last copy's; its item 2 is only in the first copy.
-            assert_eq!((list, item), ("[7,8]", "5"));
-        } else {
-            assert_eq!((list, item), (&*format!("[{i},{i},{i}]"), &*i.to_string()));
-        }
+        root: Some(&root),
+    });
+    for (i, want) in [(0, 1), (1, 7), (2, 17)] {
+        let (a, b) = locator.key_before(obj.members[i].1.start, 1);
+        assert_eq!((a, &text[a..b]), (want, "\"k\""), "{i}");
     }
-    assert_eq!(&found[24..], ["8", "[7,8]", "[7,8]"]);
 }
 
 #[test]
-fn text_that_is_not_json_gives_spans_without_panicking() {
-    for text in [
-        "{\"é",
-        "{\"a\":[1,{\"b\":",
-        "[\"\\",
-        "{\"a\" 1 }",
-        "{\"a\":[}]}",
-        "]",
+fn finds_keys_with_escapes_from_their_values() {
+    // Quotes and backslashes in keys, written escaped, and keys whose text is longer
+    // than the key (`\u0061` is `a`).
+    let keys = [
+        r#""a\"b""#,
+        r#""\\""#,
+        r#""\\\"""#,
+        r#""\u0061""#,
+        r#""x\\\\""#,
+        r#""\"""#,
+        r#""\ud800""#,
+        r#""~/""#,
+    ];
+    for key in keys {
+        let text = format!("{{\"p\":0, {key}\t:\n [1], \"q\":2}}");
+        let root = parse(&text).unwrap();
+        let Node::Object(obj) = &root else { panic!() };
+        let (name, value) = &obj.members[1];
+        let pointer = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
+        let (a, b) = span_of(&text, &pointer, true);
+        assert_eq!(&text[a..b], key, "{text}");
+        let locator = Locator::new(Source {
+            text: &text,
+            root: Some(&root),
+        });
+        assert_eq!(locator.key_before(value.start, name.len()), (a, b));
+    }
+}
+
+#[test]
+fn finds_members_of_large_objects() {
+    // More members than are searched one by one, some keys repeated.
+    let mut members: Vec<String> = (0..100).map(|i| format!("\"k{i}\":{i}")).collect();
+    members.push("\"k7\":[\"last\"]".to_string());
+    members.push("\"k50\" : {\"a\":true}".to_string());
+    let text = format!("{{{}}}", members.join(",\n"));
+    let root = parse(&text).unwrap();
+    let mut locator = Locator::new(Source {
+        text: &text,
+        root: Some(&root),
+    });
+    for i in 0..100 {
+        let (a, b) = locator.span(&format!("/k{i}"), false);
+        let want = match i {
+            7 => "[\"last\"]".to_string(),
+            50 => "{\"a\":true}".to_string(),
+            _ => i.to_string(),
+        };
+        assert_eq!(&text[a..b], want);
+        let (a, b) = locator.span(&format!("/k{i}"), true);
+        assert_eq!(&text[a..b], format!("\"k{i}\""));
+    }
+    let (a, b) = locator.span("/k50/a", false);
+    assert_eq!(&text[a..b], "true");
+    assert_eq!(locator.span("/k100", false), (0, text.len()));
+    assert_eq!(locator.span("/k", true), (0, text.len()));
+}
+
+#[test]
+fn finds_items_by_index_only() {
+    let text = r#"{"l":[10,[20,21],{"0":30}],"m":{"0":"zero","01":"one"}}"#;
+    let at = |pointer| {
+        let (a, b) = span_of(text, pointer, false);
+        &text[a..b]
+    };
+    assert_eq!(at("/l/0"), "10");
+    assert_eq!(at("/l/1/1"), "21");
+    assert_eq!(at("/l/2/0"), "30");
+    assert_eq!(at("/m/0"), "\"zero\"");
+    assert_eq!(at("/m/01"), "\"one\"");
+    // Not an index of the list: `01`, `-`, past the end, and beyond any usize.
+    for pointer in [
+        "/l/01",
+        "/l/-",
+        "/l/3",
+        "/l/99999999999999999999999",
+        "/l/x",
     ] {
-        let spans = locate(
-            text,
-            &[Target {
-                pointer: "/a/1/b",
-                key: true,
-                occurrence: Some(2),
-            }],
-        );
-        assert!(
-            spans[0].0 <= spans[0].1 && spans[0].1 <= text.len(),
-            "{text:?}"
-        );
+        assert_eq!(at(pointer), r#"[10,[20,21],{"0":30}]"#, "{pointer}");
+    }
+    // A scalar has no members; an item's key is the item.
+    assert_eq!(at("/l/0/a"), "10");
+    let (a, b) = span_of(text, "/l/0", true);
+    assert_eq!(&text[a..b], "10");
+}
+
+#[test]
+fn text_that_is_not_json_gives_the_root_as_far_as_it_goes() {
+    for (text, root) in [
+        ("{\"é", "{\"é"),
+        ("  {\"a\":[1,{\"b\":", "{\"a\":[1,{\"b\":"),
+        ("[\"\\", "[\"\\"),
+        ("{\"a\" 1 } x", "{\"a\" 1 }"),
+        ("{\"a\":[}]}", "{\"a\":[}]"),
+        ("]", "]"),
+        ("not json", "not"),
+        ("\"abc", "\"abc"),
+        ("   ", ""),
+        ("", ""),
+    ] {
+        for pointer in ["", "/a/1/b"] {
+            let (a, b) = span_of(text, pointer, true);
+            assert_eq!(&text[a..b], root, "{text:?}");
+        }
     }
 }
 
@@ -147,16 +188,6 @@ fn counts_lines_and_characters_on_several_lines() {
 #[test]
 fn counts_crlf_and_characters() {
     let text = "{\r\n\"x\":\"ü\",\"y\":1}";
-    let spans = locate(
-        text,
-        &[Target {
-            pointer: "/y",
-            key: false,
-            occurrence: None,
-        }],
-    );
-    assert_eq!(
-        line_columns(text, &[spans[0].0, spans[0].1]),
-        [(2, 13), (2, 14)]
-    );
+    let (start, end) = span_of(text, "/y", false);
+    assert_eq!(line_columns(text, &[start, end]), [(2, 13), (2, 14)]);
 }

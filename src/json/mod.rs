@@ -4,7 +4,8 @@
 //! repeated keys silently, turns `1e3` and `18446744073709551616` into the same kind
 //! of float, and copies every string. [`Node`] keeps the literal text of numbers,
 //! borrows strings that need no unescaping, records repeated keys and keeps member
-//! order, so every rule can report exactly what the user wrote.
+//! order, so every rule can report exactly what the user wrote; and where each value
+//! starts ([`Child`]), so that a report finds its positions in the tree.
 
 mod integer;
 mod locate;
@@ -15,13 +16,13 @@ mod parse;
 mod parse_tests;
 mod scan;
 mod strings;
-mod trie;
 mod write;
 
 use std::borrow::Cow;
+use std::ops::{Deref, DerefMut};
 
 pub(crate) use integer::{parse_digits, parse_integer, Integer};
-pub(crate) use locate::{line_columns, locate, tokens as pointer_tokens, ByteSpan, Target};
+pub(crate) use locate::{line_columns, tokens as pointer_tokens, Locator, Source};
 pub use parse::SyntaxError;
 pub(crate) use parse::{parse, parse_document, ParseError};
 pub(crate) use scan::has_either;
@@ -41,14 +42,45 @@ pub(crate) enum Node<'a> {
     /// The number as written, e.g. `7200`, `-0`, `7.2e3`.
     Number(Cow<'a, str>),
     String(Cow<'a, str>),
-    Array(Vec<Node<'a>>),
+    Array(Vec<Child<'a>>),
     Object(Object<'a>),
+}
+
+/// An array's item or a member's value, and the byte offset in the text of its first
+/// character, for positions (the root starts at the text's first non-blank byte). It
+/// dereferences to its [`Node`]. A value made rather than read (by `from_value`, a fix, a
+/// normalization) has no place in a text: its `start` is 0 and means nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Child<'a> {
+    pub node: Node<'a>,
+    pub start: usize,
+}
+
+impl<'a> Deref for Child<'a> {
+    type Target = Node<'a>;
+
+    fn deref(&self) -> &Node<'a> {
+        &self.node
+    }
+}
+
+impl DerefMut for Child<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.node
+    }
+}
+
+impl<'a> From<Node<'a>> for Child<'a> {
+    /// A value made, not read: no place in a text.
+    fn from(node: Node<'a>) -> Child<'a> {
+        Child { node, start: 0 }
+    }
 }
 
 /// A JSON object with its members in document order, repeats included.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Object<'a> {
-    pub members: Vec<(Cow<'a, str>, Node<'a>)>,
+    pub members: Vec<(Cow<'a, str>, Child<'a>)>,
     /// Whether some key appears more than once.
     pub has_duplicates: bool,
 }
@@ -60,7 +92,7 @@ impl<'a> Object<'a> {
             .iter()
             .rev()
             .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
+            .map(|(_, v)| &v.node)
     }
 }
 
@@ -105,7 +137,7 @@ fn from_value_at(
             }
             let mut out = Vec::with_capacity(items.len());
             for item in items {
-                out.push(from_value_at(item, depth + 1, max_depth)?);
+                out.push(from_value_at(item, depth + 1, max_depth)?.into());
             }
             Node::Array(out)
         }
@@ -117,7 +149,7 @@ fn from_value_at(
             for (k, v) in map {
                 members.push((
                     Cow::Borrowed(k.as_str()),
-                    from_value_at(v, depth + 1, max_depth)?,
+                    from_value_at(v, depth + 1, max_depth)?.into(),
                 ));
             }
             Node::Object(Object {
@@ -162,7 +194,7 @@ pub(crate) fn to_value(node: &Node<'_>) -> serde_json::Value {
         Node::Bool(b) => Value::Bool(*b),
         Node::Number(raw) => number(raw),
         Node::String(s) => Value::String(s.to_string()),
-        Node::Array(items) => Value::Array(items.iter().map(to_value).collect()),
+        Node::Array(items) => Value::Array(items.iter().map(|item| to_value(item)).collect()),
         Node::Object(obj) => Value::Object(
             obj.members
                 .iter()

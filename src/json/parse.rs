@@ -1,6 +1,6 @@
 //! A strict RFC 8259 parser into [`Node`], linear in the input size.
 
-use super::{Node, Object, MAX_DEPTH};
+use super::{Child, Node, Object, MAX_DEPTH};
 use crate::unique;
 use std::borrow::Cow;
 
@@ -82,12 +82,12 @@ pub(super) struct Parser<'a> {
     max_depth: usize,
     /// The items read so far of the arrays being read, innermost last: each array takes
     /// its own at its end, in a `Vec` of their exact number (one allocation).
-    items: Vec<Node<'a>>,
+    items: Vec<Child<'a>>,
     /// The same for the members of the objects being read.
     members: Vec<Member<'a>>,
 }
 
-type Member<'a> = (Cow<'a, str>, Node<'a>);
+type Member<'a> = (Cow<'a, str>, Child<'a>);
 
 /// Objects with at most this many members are checked for repeated keys pair by pair.
 pub(super) const FEW_KEYS: usize = 16;
@@ -208,13 +208,14 @@ impl<'a> Parser<'a> {
         let mark = self.items.len();
         loop {
             self.skip_ws();
+            let start = self.pos;
             // A string without escapes, the most common item, read here: through a
             // `Result` of the string, a device list is read 1.4 times slower in the wasm.
-            let item = match self.plain_string() {
+            let node = match self.plain_string() {
                 Some(s) => Node::String(Cow::Borrowed(s)),
                 None => self.value(depth + 1)?,
             };
-            self.items.push(item);
+            self.items.push(Child { node, start });
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -255,11 +256,12 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err(self.error(SyntaxError::ExpectedColon)),
             }
             self.skip_ws();
-            let value = match self.plain_string() {
+            let start = self.pos;
+            let node = match self.plain_string() {
                 Some(s) => Node::String(Cow::Borrowed(s)),
                 None => self.value(depth + 1)?,
             };
-            self.members.push((key, value));
+            self.members.push((key, Child { node, start }));
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,

@@ -9,7 +9,7 @@ fn reads_numbers_as_written() {
     let Node::Array(items) = node else { panic!() };
     let raw: Vec<_> = items
         .iter()
-        .map(|n| match n {
+        .map(|n| match &n.node {
             Node::Number(r) => r.to_string(),
             _ => panic!(),
         })
@@ -22,9 +22,9 @@ fn unescapes_strings_and_replaces_lone_surrogates() {
     let node =
         parse(r#"["a\"b\\\/\n\u00e9\ud83d\ude00", "\ud800x", "\udc00\ud800\u0041"]"#).unwrap();
     let Node::Array(items) = node else { panic!() };
-    assert_eq!(items[0], Node::String("a\"b\\/\né😀".into()));
-    assert_eq!(items[1], Node::String("\u{FFFD}x".into()));
-    assert_eq!(items[2], Node::String("\u{FFFD}\u{FFFD}A".into()));
+    assert_eq!(items[0].node, Node::String("a\"b\\/\né😀".into()));
+    assert_eq!(items[1].node, Node::String("\u{FFFD}x".into()));
+    assert_eq!(items[2].node, Node::String("\u{FFFD}\u{FFFD}A".into()));
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn nested_containers_keep_their_own_entries() {
     let Node::Array(items) = parse(&texts[0]).unwrap() else {
         panic!()
     };
-    let Node::Array(inner) = &items[1] else {
+    let Node::Array(inner) = &items[1].node else {
         panic!()
     };
     assert_eq!((inner.len(), inner.capacity()), (2, 2));
@@ -125,4 +125,27 @@ fn refuses_the_128th_level_and_reads_the_127th() {
     assert_eq!(parse(&deep).unwrap_err().kind, SyntaxError::TooDeep);
     let very_deep = "[".repeat(100_000);
     assert_eq!(parse(&very_deep).unwrap_err().kind, SyntaxError::TooDeep);
+}
+
+#[test]
+fn records_where_each_item_and_member_value_starts() {
+    let text = "[ 1, \"a\\n\",\n\t{\"k\" :  [true, null], \"é\":-2.5e1}, [] ]";
+    let Node::Array(items) = parse(text).unwrap() else {
+        panic!()
+    };
+    let starts: Vec<&str> = items.iter().map(|item| &text[item.start..]).collect();
+    assert!(starts[0].starts_with("1,"));
+    assert!(starts[1].starts_with("\"a\\n\""));
+    assert!(starts[2].starts_with("{\"k\""));
+    assert!(starts[3].starts_with("[] ]"));
+    let Node::Object(obj) = &items[2].node else {
+        panic!()
+    };
+    let values: Vec<&str> = obj.members.iter().map(|(_, v)| &text[v.start..]).collect();
+    assert!(values[0].starts_with("[true, null]"));
+    assert!(values[1].starts_with("-2.5e1}"));
+    let Node::Array(inner) = &obj.members[0].1.node else {
+        panic!()
+    };
+    assert_eq!(text[inner[1].start..].get(..4), Some("null"));
 }

@@ -52,6 +52,24 @@ pub(crate) fn special_from(bytes: &[u8], mut i: usize) -> usize {
     bytes.len()
 }
 
+/// The index of the first `b` at or after `i`, or `bytes.len()`.
+pub(crate) fn byte_from(bytes: &[u8], mut i: usize, b: u8) -> usize {
+    while let Some(x) = word(bytes, i) {
+        let found = eq(x, b);
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&c) = bytes.get(i) {
+        if c == b {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
 /// Whether `bytes` holds `a` or `b`, a word at a time.
 pub(crate) fn has_either(bytes: &[u8], a: u8, b: u8) -> bool {
     let mut words = bytes.chunks_exact(8);
@@ -87,20 +105,96 @@ pub(crate) fn structural_from(bytes: &[u8], mut i: usize) -> usize {
     bytes.len()
 }
 
-/// Whether `bytes` is ASCII without a line feed: one line whose columns are its bytes.
-pub(crate) fn is_one_ascii_line(bytes: &[u8]) -> bool {
-    let mut words = bytes.chunks_exact(8);
-    let mut flags = 0u64;
-    for chunk in &mut words {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // A false line-feed flag only ever comes above a true one.
-        flags |= (x & HIGHS) | eq(x, b'\n');
+/// The index of the first byte at or after `i` that is not blank (space, tab, CR, LF).
+pub(crate) fn blank_from(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(i) {
+        i += 1;
     }
-    flags == 0
-        && words
-            .remainder()
-            .iter()
-            .all(|&b| b.is_ascii() && b != b'\n')
+    i
+}
+
+/// Where the value that starts at `i` ends: a string or a container found a word at a time,
+/// a scalar at the next delimiter. Text that is not JSON gives an end too, never past the
+/// text (a stray closing bracket is one byte).
+pub(crate) fn skim_value(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        None => i,
+        Some(b'"') => skim_string(bytes, i),
+        Some(b'{' | b'[') => skim_container(bytes, i),
+        Some(b'}' | b']') => i + 1,
+        Some(_) => {
+            let mut i = i;
+            while let Some(b) = bytes.get(i) {
+                if matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
+                    break;
+                }
+                i += 1;
+            }
+            i
+        }
+    }
+}
+
+/// Past the string whose opening quote is at `i`.
+fn skim_string(bytes: &[u8], mut i: usize) -> usize {
+    i += 1;
+    loop {
+        i = special_from(bytes, i);
+        match bytes.get(i) {
+            None => return i,
+            Some(b'"') => return i + 1,
+            Some(b'\\') => i = i.saturating_add(2),
+            // A control character: only in text that is not JSON.
+            Some(_) => i += 1,
+        }
+    }
+}
+
+/// Past the array or object that opens at `i`, a word at a time between strings and
+/// brackets.
+fn skim_container(bytes: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    loop {
+        i = structural_from(bytes, i);
+        match bytes.get(i) {
+            None => return i,
+            Some(b'"') => i = skim_string(bytes, i),
+            Some(b'{' | b'[') => {
+                depth += 1;
+                i += 1;
+            }
+            Some(b'}' | b']') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            // A byte that only looks like a bracket (`Y`, `_`, `y`, DEL).
+            Some(_) => i += 1,
+        }
+    }
+}
+
+/// The length of the start of `bytes` that is ASCII without a line feed: one line whose
+/// columns are its bytes.
+pub(crate) fn ascii_line_len(bytes: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(x) = word(bytes, i) {
+        // Exact at the lowest flag: the top bits are, and a line-feed flag is.
+        let found = (x & HIGHS) | eq(x, b'\n');
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if !b.is_ascii() || b == b'\n' {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 /// `(line feeds, characters after the last line feed, whether there was one)` in
@@ -189,6 +283,8 @@ mod tests {
                     let mut bytes = plain.clone();
                     bytes[at] = c;
                     assert!(has_either(&bytes, b'~', b'/'), "{len} {at}");
+                    assert_eq!(byte_from(&bytes, 0, c), at);
+                    assert_eq!(byte_from(&bytes, at + 1, c), len);
                 }
             }
         }
@@ -227,8 +323,12 @@ mod tests {
                     continue;
                 }
                 let part = &text[from..];
-                let one_line = part.is_ascii() && !part.contains('\n');
-                assert_eq!(is_one_ascii_line(part.as_bytes()), one_line, "{part:?}");
+                let plain = part.find(|c: char| !c.is_ascii() || c == '\n');
+                assert_eq!(
+                    ascii_line_len(part.as_bytes()),
+                    plain.unwrap_or(part.len()),
+                    "{part:?}"
+                );
                 let lines = part.matches('\n').count();
                 let tail = part.rsplit('\n').next().unwrap_or("");
                 assert_eq!(

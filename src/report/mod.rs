@@ -3,7 +3,8 @@
 //!
 //! The rules record [`Finding`]s (a path and a typed [`Problem`]); the report writes their
 //! messages and hints in one locale and, for JSON text, their positions, only for the
-//! problems found: a valid body pays for none of it.
+//! problems found: a valid body pays for none of it but the reader's note of where each
+//! value starts.
 
 mod block;
 mod code;
@@ -86,8 +87,9 @@ pub(crate) struct Finding {
     pub problem: Problem,
     /// A candidate fix; the check pipeline keeps it only if it works.
     pub fix: Option<Vec<PatchOp>>,
-    /// For `duplicate_key`: which copy of the key (0 is the first); others point at the last.
-    pub occurrence: Option<usize>,
+    /// For `duplicate_key`: where the repeated copy's value starts in the text, whose key is
+    /// the position (the path alone names the last copy).
+    pub value_start: Option<usize>,
     /// A byte offset that is the position itself (the syntax error of `invalid_json`).
     pub offset: Option<usize>,
 }
@@ -98,7 +100,7 @@ impl Finding {
             path,
             problem,
             fix: None,
-            occurrence: None,
+            value_start: None,
             offset: None,
         }
     }
@@ -126,17 +128,17 @@ pub struct Report {
 }
 
 impl Report {
-    /// Writes the findings' messages and hints in `locale`, their positions in `text`
+    /// Writes the findings' messages and hints in `locale`, their positions in `source`
     /// when the document was text, and sorts them into errors and warnings.
     pub(crate) fn new(
         findings: Vec<Finding>,
         locale: Locale,
         strict: bool,
-        text: Option<&str>,
+        source: Option<json::Source<'_, '_>>,
     ) -> Report {
         // None for every finding when there is no text.
-        let mut spans = match text {
-            Some(text) if !findings.is_empty() => spans(text, &findings),
+        let mut spans = match source {
+            Some(source) if !findings.is_empty() => spans(source, &findings),
             _ => Vec::new(),
         }
         .into_iter();
@@ -257,10 +259,10 @@ fn texts(f: &Finding, locale: Locale) -> (String, Option<String>) {
     (message, hint)
 }
 
-/// The span of each finding in `text`, where it has one in the text: options and values
-/// JavaScript could not write have none; a syntax error is its own offset; the rest are
-/// located by their path, in one pass over the text.
-fn spans(text: &str, findings: &[Finding]) -> Vec<Option<Span>> {
+/// The span of each finding in the text, where it has one: options and values JavaScript
+/// could not write have none; a syntax error is its own offset; a repeated key is found
+/// from where its value starts; the rest by their path through the tree.
+fn spans(source: json::Source<'_, '_>, findings: &[Finding]) -> Vec<Option<Span>> {
     let located = |f: &Finding| match &f.problem {
         Problem::InvalidOption { .. }
         | Problem::InvalidJson {
@@ -269,52 +271,44 @@ fn spans(text: &str, findings: &[Finding]) -> Vec<Option<Span>> {
         Problem::InvalidJson { .. } => f.offset.is_some(),
         _ => true,
     };
-    let targets: Vec<json::Target<'_>> = findings
-        .iter()
-        .filter(|f| located(f) && f.offset.is_none())
-        .map(|f| json::Target {
-            pointer: &f.path,
-            key: f.problem.points_to_key(),
-            occurrence: f.occurrence,
-        })
-        .collect();
-    let mut by_path = if targets.is_empty() {
-        Vec::new()
-    } else {
-        json::locate(text, &targets)
-    }
-    .into_iter();
-    let mut byte_spans: Vec<Option<json::ByteSpan>> = Vec::with_capacity(findings.len());
+    let mut locator = json::Locator::new(source);
+    // The start and the end of each finding that has a place, in order.
     let mut offsets = Vec::with_capacity(findings.len() * 2);
-    for f in findings {
-        let span = match f.offset {
-            _ if !located(f) => None,
-            Some(offset) => Some((offset, offset)),
-            None => by_path.next(),
+    for f in findings.iter().filter(|f| located(f)) {
+        let (start, end) = match (f.offset, f.value_start) {
+            (Some(offset), _) => (offset, offset),
+            (None, Some(start)) => locator.key_before(start, last_key_len(&f.path)),
+            (None, None) => locator.span(&f.path, f.problem.points_to_key()),
         };
-        if let Some((start, end)) = span {
-            offsets.push(start);
-            offsets.push(end);
-        }
-        byte_spans.push(span);
+        offsets.push(start);
+        offsets.push(end);
     }
-    let mut positions = json::line_columns(text, &offsets).into_iter();
-    byte_spans
-        .into_iter()
-        .map(|span| {
-            let (start, end) = span?;
-            let (line, column) = positions.next()?;
-            let (end_line, end_column) = positions.next()?;
+    let positions = json::line_columns(source.text, &offsets);
+    let mut placed = offsets.chunks_exact(2).zip(positions.chunks_exact(2));
+    findings
+        .iter()
+        .map(|f| {
+            if !located(f) {
+                return None;
+            }
+            let (at, lc) = placed.next()?;
             Some(Span {
-                line,
-                column,
-                end_line,
-                end_column,
-                start,
-                end,
+                line: lc[0].0,
+                column: lc[0].1,
+                end_line: lc[1].0,
+                end_column: lc[1].1,
+                start: at[0],
+                end: at[1],
             })
         })
         .collect()
+}
+
+/// The length of a pointer's last reference token once unescaped (`~0` and `~1` are one
+/// character each).
+fn last_key_len(pointer: &str) -> usize {
+    let token = pointer.rsplit('/').next().unwrap_or("");
+    token.len() - token.bytes().filter(|&b| b == b'~').count()
 }
 
 impl fmt::Display for Report {

@@ -21,7 +21,7 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
     match node {
         Node::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                if matches!(item, Node::Array(_) | Node::Object(_)) {
+                if matches!(item.node, Node::Array(_) | Node::Object(_)) {
                     check(ck, item, &path.index(i));
                 }
             }
@@ -30,11 +30,10 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
             if obj.has_duplicates {
                 let keys = obj.members.iter().map(|(k, _)| Some(k.as_ref()));
                 unique::for_each_repeat(keys, |i, _| {
-                    let key = &obj.members[i].0;
+                    let (key, value) = &obj.members[i];
                     let mut finding = Finding::new(path.key(key).render(), Problem::DuplicateKey);
-                    // Which copy of the key this is, for its position.
-                    finding.occurrence =
-                        Some(obj.members[..i].iter().filter(|(k, _)| k == key).count());
+                    // This copy's place: the path names only the last.
+                    finding.value_start = Some(value.start);
                     ck.findings.push(finding);
                 });
             }

@@ -34,12 +34,15 @@ pub(crate) fn parse_list(text: &str) -> Vec<Foreign> {
     };
     items
         .iter()
-        .filter_map(|item| match item {
+        .filter_map(|item| match &item.node {
             Node::Array(pair) => match pair.as_slice() {
-                [Node::String(path), Node::String(kind)] => Some(Foreign {
-                    path: path.to_string(),
-                    kind: kind_of(kind)?,
-                }),
+                [path, kind] => match (&path.node, &kind.node) {
+                    (Node::String(path), Node::String(kind)) => Some(Foreign {
+                        path: path.to_string(),
+                        kind: kind_of(kind)?,
+                    }),
+                    _ => None,
+                },
                 _ => None,
             },
             _ => None,

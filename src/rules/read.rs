@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use crate::json::{parse_digits, parse_integer, Integer, Node, Object};
+use crate::json::{parse_digits, parse_integer, Child, Integer, Node, Object};
 use crate::pointer::Path;
 use crate::report::{Expected, FieldSuggestion, Found, PatchOp, Problem, Rescaled, TimeUnit};
 use crate::unique;
@@ -58,7 +58,7 @@ impl<'o> Checker<'o> {
         let mut slots = [None; N];
         for (i, (key, value)) in obj.members.iter().enumerate() {
             match names.iter().position(|name| unique::same(name, key)) {
-                Some(slot) => slots[slot] = (!matches!(value, Node::Null)).then_some(value),
+                Some(slot) => slots[slot] = (!matches!(**value, Node::Null)).then_some(&**value),
                 None => {
                     let repeated_later =
                         obj.has_duplicates && obj.members[i + 1..].iter().any(|(k, _)| k == key);
@@ -163,7 +163,7 @@ impl<'o> Checker<'o> {
         }
     }
 
-    pub fn array<'n>(&mut self, node: &'n Node<'n>, path: &Path<'_>) -> Option<&'n [Node<'n>]> {
+    pub fn array<'n>(&mut self, node: &'n Node<'n>, path: &Path<'_>) -> Option<&'n [Child<'n>]> {
         match node {
             Node::Array(items) => Some(items),
             _ => {
@@ -226,7 +226,7 @@ impl<'o> Checker<'o> {
         node: &'n Node<'n>,
         path: &Path<'_>,
         allow_empty: bool,
-    ) -> Option<&'n [Node<'n>]> {
+    ) -> Option<&'n [Child<'n>]> {
         if let Node::String(s) = node {
             if !s.is_empty() {
                 let problem = Problem::InvalidType {
@@ -245,7 +245,7 @@ impl<'o> Checker<'o> {
         for (i, item) in items.iter().enumerate() {
             self.text(item, &path.index(i));
         }
-        let strings = items.iter().map(|item| match item {
+        let strings = items.iter().map(|item| match &item.node {
             Node::String(s) if !s.is_empty() => Some(s.as_ref()),
             _ => None,
         });

@@ -109,7 +109,7 @@ fn version_numbers(ck: &mut Checker<'_>, slot: Option<&Node<'_>>, path: &Path<'_
         return;
     };
     for (i, item) in items.iter().enumerate() {
-        if matches!(item, Node::String(s) if s == target) {
+        if matches!(&item.node, Node::String(s) if s == target) {
             ck.report(&path.index(i), Problem::TargetVersionInScope);
         }
     }

@@ -65,7 +65,7 @@ fn attributes(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
         };
         ck.non_empty(items.is_empty(), entry);
         for (i, item) in items.iter().enumerate() {
-            if matches!(item, Node::Null) {
+            if matches!(item.node, Node::Null) {
                 ck.wrong_type(item, &entry.index(i), Expected::NonNull);
             }
         }

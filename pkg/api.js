@@ -313,13 +313,32 @@ export function reader(raw) {
   function issues(list, n, errors) {
     for (let k = 0; k < n; k++) {
       const flags = words[at];
-      const issue = { path: slice(at + 4), code: slice(at + 2), message: slice(at + 6) };
-      if (errors) issue.enosCode = words[at + 1] === 0 ? null : words[at + 1];
-      if (flags & 1) {
-        issue.line = words[at + 10];
-        issue.column = words[at + 11];
-        issue.endLine = words[at + 12];
-        issue.endColumn = words[at + 13];
+      const path = slice(at + 4);
+      const code = slice(at + 2);
+      const message = slice(at + 6);
+      // One object literal per shape, whole (V8 makes it from the literal's boilerplate),
+      // rather than properties added one by one; hint and fix are added after.
+      let issue;
+      if (errors) {
+        const enosCode = words[at + 1] === 0 ? null : words[at + 1];
+        issue =
+          flags & 1
+            ? {
+                path,
+                code,
+                message,
+                enosCode,
+                line: words[at + 10],
+                column: words[at + 11],
+                endLine: words[at + 12],
+                endColumn: words[at + 13],
+              }
+            : { path, code, message, enosCode };
+      } else {
+        issue =
+          flags & 1
+            ? { path, code, message, line: words[at + 10], column: words[at + 11], endLine: words[at + 12], endColumn: words[at + 13] }
+            : { path, code, message };
       }
       if (flags & 2) issue.hint = slice(at + 8);
       const ops = words[at + 14];

@@ -195,7 +195,7 @@ fn index_of(token: &str) -> Option<usize> {
 
 /// A reference token unescaped (`~1` is `/`, `~0` is `~`).
 fn unescape(token: &str) -> Cow<'_, str> {
-    if token.as_bytes().contains(&b'~') {
+    if token.bytes().any(|b| b == b'~') {
         Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
     } else {
         Cow::Borrowed(token)

@@ -51,7 +51,9 @@ fn nearest<'c, T: Copy + Default + PartialEq>(
 ) -> Option<&'c str> {
     let mut found = None;
     for &c in candidates {
-        let c_len = c.chars().count();
+        // The candidates are ASCII: a byte is a character.
+        debug_assert!(c.is_ascii(), "{c}");
+        let c_len = c.len();
         let limit = if c_len <= 3 { 1 } else { 2 };
         if a.len().abs_diff(c_len) > limit || c == given {
             continue;

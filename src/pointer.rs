@@ -41,13 +41,21 @@ impl<'p> Path<'p> {
             Path::Key(parent, key) => {
                 // From the last byte back; `~` and `/` are escaped, and no byte of a
                 // longer UTF-8 sequence is either.
+                // Byte by byte, with no slice comparison (a call to `memcmp` in wasm).
                 for &b in key.as_bytes().iter().rev() {
-                    let want: &[u8] = match b {
-                        b'~' => b"~0",
-                        b'/' => b"~1",
-                        _ => std::slice::from_ref(&b),
+                    let (&last, head) = p.split_last()?;
+                    p = head;
+                    let escaped = match b {
+                        b'~' => b'0',
+                        b'/' => b'1',
+                        _ => {
+                            (last == b).then_some(())?;
+                            continue;
+                        }
                     };
-                    p = p.strip_suffix(want)?;
+                    let (&tilde, head) = p.split_last()?;
+                    (last == escaped && tilde == b'~').then_some(())?;
+                    p = head;
                 }
                 parent
             }
@@ -55,7 +63,9 @@ impl<'p> Path<'p> {
                 // The digits `write` writes, from the last one back.
                 let mut v = i64::try_from(*index).unwrap_or(i64::MAX).unsigned_abs();
                 loop {
-                    p = p.strip_suffix(&[b'0' + (v % 10) as u8])?;
+                    let (&last, head) = p.split_last()?;
+                    (last == b'0' + (v % 10) as u8).then_some(())?;
+                    p = head;
                     v /= 10;
                     if v == 0 {
                         break;
@@ -64,7 +74,10 @@ impl<'p> Path<'p> {
                 parent
             }
         };
-        parent.is_bytes(p.strip_suffix(b"/")?)
+        match p.split_last() {
+            Some((b'/', head)) => parent.is_bytes(head),
+            _ => None,
+        }
     }
 
     /// The length of the pointer text when no key needs escaping.

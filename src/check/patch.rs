@@ -169,7 +169,7 @@ fn find(obj: &Object<'_>, key: &str) -> Found {
         .members
         .iter()
         .enumerate()
-        .filter(|(_, (k, _))| k == key);
+        .filter(|(_, (k, _))| crate::unique::same(k, key));
     let first = found.next();
     // An object without repeated keys has one such member at most.
     let second = if obj.has_duplicates {

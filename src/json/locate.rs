@@ -125,7 +125,9 @@ impl<'s, 'a> Locator<'s, 'a> {
     fn member<'n>(&mut self, obj: &'n Object<'a>, token: &str) -> Option<(&'n str, &'n Child<'a>)> {
         let members = &obj.members;
         let i = if members.len() <= LARGE {
-            members.iter().rposition(|(k, _)| k == token)?
+            members
+                .iter()
+                .rposition(|(k, _)| crate::unique::same(k, token))?
         } else {
             let sorted = self.sorted_keys(obj);
             let past = sorted.partition_point(|&i| members[i].0.as_ref() <= token);

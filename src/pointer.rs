@@ -28,6 +28,58 @@ impl<'p> Path<'p> {
         out
     }
 
+    /// Whether the pointer text of this location is `pointer`, compared from its end
+    /// without writing it out.
+    pub fn is(&self, pointer: &str) -> bool {
+        self.is_bytes(pointer.as_bytes()).is_some()
+    }
+
+    fn is_bytes(&self, pointer: &[u8]) -> Option<()> {
+        let mut p = pointer;
+        let parent = match self {
+            Path::Root(prefix) => return (p == prefix.as_bytes()).then_some(()),
+            Path::Key(parent, key) => {
+                // From the last byte back; `~` and `/` are escaped, and no byte of a
+                // longer UTF-8 sequence is either.
+                // Byte by byte, with no slice comparison (a call to `memcmp` in wasm).
+                for &b in key.as_bytes().iter().rev() {
+                    let (&last, head) = p.split_last()?;
+                    p = head;
+                    let escaped = match b {
+                        b'~' => b'0',
+                        b'/' => b'1',
+                        _ => {
+                            (last == b).then_some(())?;
+                            continue;
+                        }
+                    };
+                    let (&tilde, head) = p.split_last()?;
+                    (last == escaped && tilde == b'~').then_some(())?;
+                    p = head;
+                }
+                parent
+            }
+            Path::Index(parent, index) => {
+                // The digits `write` writes, from the last one back.
+                let mut v = i64::try_from(*index).unwrap_or(i64::MAX).unsigned_abs();
+                loop {
+                    let (&last, head) = p.split_last()?;
+                    (last == b'0' + (v % 10) as u8).then_some(())?;
+                    p = head;
+                    v /= 10;
+                    if v == 0 {
+                        break;
+                    }
+                }
+                parent
+            }
+        };
+        match p.split_last() {
+            Some((b'/', head)) => parent.is_bytes(head),
+            _ => None,
+        }
+    }
+
     /// The length of the pointer text when no key needs escaping.
     fn len_hint(&self) -> usize {
         match self {
@@ -37,7 +89,8 @@ impl<'p> Path<'p> {
         }
     }
 
-    fn write(&self, out: &mut String) {
+    /// Appends the pointer text to `out`.
+    pub fn write(&self, out: &mut String) {
         match self {
             Path::Root(prefix) => out.push_str(prefix),
             Path::Key(parent, key) => {
@@ -95,5 +148,43 @@ mod tests {
             }
         }
         deeper(&Path::Root("/r"), "/r", 0);
+    }
+
+    #[test]
+    fn is_compares_with_the_written_pointer() {
+        let root = Path::Root("");
+        let body = Path::Root("/body");
+        let a = root.key("a/b~c");
+        let ten = a.index(10);
+        let paths = [
+            root,
+            body,
+            root.key(""),
+            a,
+            a.index(0),
+            ten,
+            ten.key("x"),
+            body.key("type"),
+            root.key("設備"),
+        ];
+        let written: Vec<String> = paths.iter().map(Path::render).collect();
+        for path in &paths {
+            for w in &written {
+                assert_eq!(path.is(w), path.render() == *w, "{path:?} {w:?}");
+            }
+        }
+        for other in [
+            "",
+            "/",
+            "//",
+            "/a~1b~0c/01",
+            "/a/b~c",
+            "/body/type/",
+            "body/type",
+        ] {
+            for path in &paths {
+                assert_eq!(path.is(other), path.render() == other, "{path:?} {other:?}");
+            }
+        }
     }
 }

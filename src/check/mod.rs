@@ -13,7 +13,7 @@ use crate::json::{self, Node, ParseError, SyntaxError, TooDeep, MAX_DEPTH};
 use crate::options::Options;
 use crate::pointer::Path;
 use crate::report::{Code, Finding, JsonError, Problem, Report, Severity};
-use crate::rules::{self, Checker, Foreign, JobKind};
+use crate::rules::{self, Checker, Foreign, JobKind, Verifier};
 
 /// What the document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,10 +213,10 @@ fn keep_working_fixes(
     let strict = options.is_strict();
     let is_error = |f: &Finding| strict || f.code().severity() == Severity::Error;
     // Sorted once, searched by halves: a hash set's code costs the browser build more.
-    let mut before: Vec<(&str, Code)> = findings
+    let mut before: Vec<(Code, &str)> = findings
         .iter()
         .filter(|f| is_error(f))
-        .map(|f| (f.path.as_str(), f.code()))
+        .map(|f| (f.code(), f.path.as_str()))
         .collect();
     before.sort_unstable();
     // Each check visits every value once. When the text is short enough for all the checks
@@ -228,21 +228,20 @@ fn keep_working_fixes(
     };
     let mut budget = FIX_BUDGET;
     let mut verdicts = Vec::new();
+    // One buffer for the paths every check compares.
+    let mut buf = String::new();
     for (i, f) in findings.iter().enumerate() {
         let Some(fix) = &f.fix else { continue };
         let works = budget >= size && {
             budget -= size;
             patch::with_applied(doc.node, fix, |patched| {
-                let mut ck = Checker::verifying(options);
+                let taken = std::mem::take(&mut buf);
+                let verifier = Verifier::new(&f.path, f.code(), &before, strict, taken);
+                let mut ck = Checker::verifying(options, verifier);
                 rules_of(&mut ck, patched, doc.repeats, doc.shape, converted);
-                let after = &ck.findings;
-                let gone = !after
-                    .iter()
-                    .any(|a| a.path == f.path && a.code() == f.code());
-                let added = after.iter().any(|a| {
-                    is_error(a) && before.binary_search(&(a.path.as_str(), a.code())).is_err()
-                });
-                gone && !added
+                let (works, back) = ck.verdict().unwrap_or_default();
+                buf = back;
+                works
             })
             .unwrap_or(false)
         };

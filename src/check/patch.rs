@@ -149,11 +149,27 @@ fn put_back<'a>(
 }
 
 fn member<'o, 'a>(obj: &'o mut Object<'a>, key: &str, pointer: &str) -> Result<usize, PatchError> {
+    match find(obj, key) {
+        Found::One(i) => Ok(i),
+        Found::Many => Err(PatchError::Ambiguous(pointer.to_owned())),
+        Found::None => Err(PatchError::NoTarget(pointer.to_owned())),
+    }
+}
+
+/// How many members have a key.
+enum Found {
+    None,
+    One(usize),
+    Many,
+}
+
+/// The member named `key`, when there is one only; no error (and no error's text) made.
+fn find(obj: &Object<'_>, key: &str) -> Found {
     let mut found = obj
         .members
         .iter()
         .enumerate()
-        .filter(|(_, (k, _))| k == key);
+        .filter(|(_, (k, _))| crate::unique::same(k, key));
     let first = found.next();
     // An object without repeated keys has one such member at most.
     let second = if obj.has_duplicates {
@@ -162,9 +178,9 @@ fn member<'o, 'a>(obj: &'o mut Object<'a>, key: &str, pointer: &str) -> Result<u
         None
     };
     match (first, second) {
-        (Some((i, _)), None) => Ok(i),
-        (Some(_), Some(_)) => Err(PatchError::Ambiguous(pointer.to_owned())),
-        _ => Err(PatchError::NoTarget(pointer.to_owned())),
+        (Some((i, _)), None) => Found::One(i),
+        (Some(_), Some(_)) => Found::Many,
+        _ => Found::None,
     }
 }
 
@@ -240,16 +256,16 @@ fn add<'a>(
         Err(e) => return Err((e, value)),
     };
     match container {
-        Node::Object(obj) => match member(obj, &last, pointer) {
-            Ok(i) => Ok(Added::Replaced(std::mem::replace(
+        Node::Object(obj) => match find(obj, &last) {
+            Found::One(i) => Ok(Added::Replaced(std::mem::replace(
                 &mut obj.members[i].1,
                 value,
             ))),
-            Err(PatchError::NoTarget(_)) => {
+            Found::None => {
                 obj.members.push((Cow::Owned(last.into_owned()), value));
                 Ok(Added::Pushed)
             }
-            Err(e) => Err((e, value)),
+            Found::Many => Err((PatchError::Ambiguous(pointer.to_owned()), value)),
         },
         Node::Array(items) => {
             let i = if last == "-" {

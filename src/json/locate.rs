@@ -125,7 +125,9 @@ impl<'s, 'a> Locator<'s, 'a> {
     fn member<'n>(&mut self, obj: &'n Object<'a>, token: &str) -> Option<(&'n str, &'n Child<'a>)> {
         let members = &obj.members;
         let i = if members.len() <= LARGE {
-            members.iter().rposition(|(k, _)| k == token)?
+            members
+                .iter()
+                .rposition(|(k, _)| crate::unique::same(k, token))?
         } else {
             let sorted = self.sorted_keys(obj);
             let past = sorted.partition_point(|&i| members[i].0.as_ref() <= token);
@@ -195,7 +197,7 @@ fn index_of(token: &str) -> Option<usize> {
 
 /// A reference token unescaped (`~1` is `/`, `~0` is `~`).
 fn unescape(token: &str) -> Cow<'_, str> {
-    if token.contains('~') {
+    if token.bytes().any(|b| b == b'~') {
         Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
     } else {
         Cow::Borrowed(token)
@@ -204,7 +206,23 @@ fn unescape(token: &str) -> Cow<'_, str> {
 
 /// The unescaped reference tokens of a JSON Pointer (`""` has none).
 pub(crate) fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-    pointer.split('/').skip(1).map(unescape)
+    // `pointer.split('/').skip(1)`, byte by byte: a pointer's tokens are short, too short
+    // for a searcher's setup to pay.
+    let bytes = pointer.as_bytes();
+    let slash = |from: usize| {
+        bytes
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'/'))
+            .map(|i| from + i)
+    };
+    // The slash before the next token.
+    let mut next = slash(0);
+    std::iter::from_fn(move || {
+        let start = next? + 1;
+        next = slash(start);
+        let token = pointer.get(start..next.unwrap_or(bytes.len()))?;
+        Some(unescape(token))
+    })
 }
 
 /// 1-based `(line, column)` of each byte offset, columns counted in characters; one pass,

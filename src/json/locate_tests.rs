@@ -1,7 +1,7 @@
 //! The locator's tests: spans of values, keys, missing members and repeated keys; lines
 //! and columns.
 
-use super::locate::{line_columns, ByteSpan, Locator, Source};
+use super::locate::{line_columns, tokens, ByteSpan, Locator, Source};
 use super::parse::parse;
 use super::Node;
 
@@ -190,4 +190,28 @@ fn counts_crlf_and_characters() {
     let text = "{\r\n\"x\":\"ü\",\"y\":1}";
     let (start, end) = span_of(text, "/y", false);
     assert_eq!(line_columns(text, &[start, end]), [(2, 13), (2, 14)]);
+}
+
+#[test]
+fn tokens_are_those_of_a_split_at_slashes() {
+    for pointer in [
+        "",
+        "/",
+        "//",
+        "a",
+        "a/b",
+        "/a",
+        "/a/",
+        "/a~1b/~0c/0",
+        "/設備/x",
+        "x//y/",
+    ] {
+        let split: Vec<String> = pointer
+            .split('/')
+            .skip(1)
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect();
+        let ours: Vec<String> = tokens(pointer).map(|t| t.into_owned()).collect();
+        assert_eq!(ours, split, "{pointer:?}");
+    }
 }

@@ -207,6 +207,11 @@ pub(crate) fn lines_and_chars(bytes: &[u8]) -> (usize, usize, bool) {
         // Exact flags (no borrow): a byte is a line feed when its xor with 0x0A is zero.
         let y = x ^ (ONES * 0x0A);
         let newline = !(((y & !HIGHS) + !HIGHS) | y) & HIGHS;
+        if newline == 0 && x & HIGHS == 0 {
+            // Eight ASCII characters, the common word.
+            chars += 8;
+            continue;
+        }
         // A continuation byte is 0b10xx_xxxx: top bit set, next bit clear.
         let starts = !(x & !(x << 1) & HIGHS) & HIGHS;
         if newline != 0 {

@@ -172,7 +172,7 @@ pub(super) fn one_of<'n>(
     };
     let problem = Problem::InvalidValue { field, suggestion };
     match suggestion {
-        Some(value) => ck.report_fix(path, problem, replace(path, Value::from(value))),
+        Some(value) => ck.report_fix(path, problem, || replace(path, Value::from(value))),
         None => ck.report(path, problem),
     }
     None

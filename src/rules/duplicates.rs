@@ -12,7 +12,6 @@
 
 use crate::json::Node;
 use crate::pointer::Path;
-use crate::report::{Finding, Problem};
 use crate::unique;
 
 use super::Checker;
@@ -31,10 +30,7 @@ pub(super) fn check(ck: &mut Checker<'_>, node: &Node<'_>, path: &Path<'_>) {
                 let keys = obj.members.iter().map(|(k, _)| Some(k.as_ref()));
                 unique::for_each_repeat(keys, |i, _| {
                     let (key, value) = &obj.members[i];
-                    let mut finding = Finding::new(path.key(key).render(), Problem::DuplicateKey);
-                    // This copy's place: the path names only the last.
-                    finding.value_start = Some(value.start);
-                    ck.findings.push(finding);
+                    ck.report_repeat(path, key, value.start);
                 });
             }
             for (key, value) in &obj.members {

@@ -27,17 +27,19 @@ mod schedule;
 mod scope;
 mod selectors;
 mod suggest;
+mod verify;
 
 use crate::json::Node;
 use crate::options::Options;
 use crate::pointer::Path;
-use crate::report::{Finding, PatchOp, Problem};
+use crate::report::{Code, Finding, PatchOp, Problem};
 
 pub(crate) use body::SCHEMA_MEMBER as BODY_SCHEMA_MEMBER;
 #[cfg(all(target_arch = "wasm32", feature = "npm"))]
 pub(crate) use foreign::parse_list as parse_foreign;
 pub(crate) use foreign::{apply as apply_foreign, converted, Foreign};
 pub(crate) use input::origin;
+pub(crate) use verify::Verifier;
 
 /// The kind of job a body declares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,8 +63,9 @@ pub(crate) struct Checker<'o> {
     pub findings: Vec<Finding>,
     pub options: &'o Options,
     /// Re-checking a document with one candidate fix applied, where only which problems
-    /// are where matters: no near-miss suggestions and no candidate fixes are made.
-    verifying: bool,
+    /// are where matters: the problems go to the verifier, not to `findings`, and no
+    /// near-miss suggestions and no candidate fixes are made.
+    verifier: Option<Verifier<'o>>,
 }
 
 impl<'o> Checker<'o> {
@@ -70,22 +73,31 @@ impl<'o> Checker<'o> {
         Checker {
             findings: options.problems().to_vec(),
             options,
-            verifying: false,
+            verifier: None,
         }
     }
 
-    /// A checker for re-checking a document with a candidate fix applied.
-    pub fn verifying(options: &'o Options) -> Checker<'o> {
+    /// A checker for re-checking a document with a candidate fix applied. The options'
+    /// own problems are left out: each is an error of the document as it was (`before`),
+    /// and none is a fix's problem.
+    pub fn verifying(options: &'o Options, verifier: Verifier<'o>) -> Checker<'o> {
         Checker {
-            verifying: true,
-            ..Checker::new(options)
+            findings: Vec::new(),
+            options,
+            verifier: Some(verifier),
         }
+    }
+
+    /// The verifier's verdict (see [`Verifier::verdict`]); `None` for a checker that is
+    /// not verifying.
+    pub fn verdict(self) -> Option<(bool, String)> {
+        self.verifier.map(Verifier::verdict)
     }
 
     /// The near-miss candidate `given` was meant to be ([`suggest::near`]); none while
     /// verifying a fix.
     pub fn near<'c>(&self, given: &str, candidates: &[&'c str]) -> Option<&'c str> {
-        if self.verifying {
+        if self.verifier.is_some() {
             None
         } else {
             suggest::near(given, candidates)
@@ -94,14 +106,43 @@ impl<'o> Checker<'o> {
 
     /// Records a problem at `path`.
     pub fn report(&mut self, path: &Path<'_>, problem: Problem) {
-        self.findings.push(Finding::new(path.render(), problem));
+        match &mut self.verifier {
+            Some(v) => v.see(path, problem.code()),
+            None => self.findings.push(Finding::new(path.render(), problem)),
+        }
     }
 
-    /// Records a problem at `path` with a candidate fix.
-    pub fn report_fix(&mut self, path: &Path<'_>, problem: Problem, fix: Vec<PatchOp>) {
-        let mut finding = Finding::new(path.render(), problem);
-        finding.fix = (!self.verifying).then_some(fix);
-        self.findings.push(finding);
+    /// Records a problem at `path` with a candidate fix, made by `fix` (not while
+    /// verifying).
+    pub fn report_fix(
+        &mut self,
+        path: &Path<'_>,
+        problem: Problem,
+        fix: impl FnOnce() -> Vec<PatchOp>,
+    ) {
+        match &mut self.verifier {
+            Some(v) => v.see(path, problem.code()),
+            None => {
+                let mut finding = Finding::new(path.render(), problem);
+                finding.fix = Some(fix());
+                self.findings.push(finding);
+            }
+        }
+    }
+
+    /// Records a `duplicate_key` at the member `key` of the object at `path`, whose
+    /// repeated copy's value starts at `value_start`.
+    pub fn report_repeat(&mut self, path: &Path<'_>, key: &str, value_start: usize) {
+        let path = path.key(key);
+        match &mut self.verifier {
+            Some(v) => v.see(&path, Code::DuplicateKey),
+            None => {
+                let mut finding = Finding::new(path.render(), Problem::DuplicateKey);
+                // This copy's place: the path names only the last.
+                finding.value_start = Some(value_start);
+                self.findings.push(finding);
+            }
+        }
     }
 
     /// `duplicate_key` for every repeated key in `node`.

@@ -99,18 +99,16 @@ impl<'o> Checker<'o> {
                     parent: n.parent,
                 });
                 let problem = Problem::UnknownField { suggestion };
-                let target = match obj.get(n.parent) {
-                    Some(Node::Object(p)) if single && !p.has_duplicates && absent(p, key) => {
-                        Some(path.key(n.parent).key(key).render())
-                    }
-                    _ => None,
-                };
-                return match target {
-                    Some(to) => {
-                        let from = key_path.render();
-                        self.report_fix(&key_path, problem, vec![PatchOp::Move { from, path: to }]);
-                    }
-                    None => self.report(&key_path, problem),
+                let target = matches!(obj.get(n.parent),
+                    Some(Node::Object(p)) if single && !p.has_duplicates && absent(p, key));
+                return if target {
+                    let fix = || {
+                        let (from, to) = (key_path.render(), path.key(n.parent).key(key).render());
+                        vec![PatchOp::Move { from, path: to }]
+                    };
+                    self.report_fix(&key_path, problem, fix);
+                } else {
+                    self.report(&key_path, problem);
                 };
             }
         }
@@ -120,8 +118,11 @@ impl<'o> Checker<'o> {
                     suggestion: Some(FieldSuggestion::Typo { name }),
                 };
                 if single && absent(obj, name) {
-                    let (from, to) = (key_path.render(), path.key(name).render());
-                    self.report_fix(&key_path, problem, vec![PatchOp::Move { from, path: to }]);
+                    let fix = || {
+                        let (from, to) = (key_path.render(), path.key(name).render());
+                        vec![PatchOp::Move { from, path: to }]
+                    };
+                    self.report_fix(&key_path, problem, fix);
                 } else {
                     self.report(&key_path, problem);
                 }
@@ -193,8 +194,7 @@ impl<'o> Checker<'o> {
                     expected: Expected::Boolean,
                     found: Found::BooleanString(b),
                 };
-                let fix = replace(path, Value::Bool(b));
-                self.report_fix(path, problem, fix);
+                self.report_fix(path, problem, || replace(path, Value::Bool(b)));
                 None
             }
             _ => {
@@ -233,7 +233,7 @@ impl<'o> Checker<'o> {
                     expected: Expected::Array,
                     found: Found::LoneString(s.to_string()),
                 };
-                let fix = replace(path, Value::Array(vec![Value::String(s.to_string())]));
+                let fix = || replace(path, Value::Array(vec![Value::String(s.to_string())]));
                 self.report_fix(path, problem, fix);
                 return None;
             }
@@ -278,7 +278,7 @@ impl<'o> Checker<'o> {
                 let rescaled = parsed.and_then(|v| rescale(v, offset));
                 match rescaled {
                     Some(r) => {
-                        let fix = replace(path, Value::from(r.millis));
+                        let fix = || replace(path, Value::from(r.millis));
                         let problem = Problem::InvalidTimestamp { rescaled };
                         self.report_fix(path, problem, fix);
                     }
@@ -304,7 +304,7 @@ impl<'o> Checker<'o> {
                 let value = parse_digits(s);
                 let problem = Problem::NumericString { value };
                 match value {
-                    Some(v) => self.report_fix(path, problem, replace(path, Value::from(v))),
+                    Some(v) => self.report_fix(path, problem, || replace(path, Value::from(v))),
                     None => self.report(path, problem),
                 }
                 return Some(value);

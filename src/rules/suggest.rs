@@ -22,7 +22,19 @@ pub(crate) fn near<'c>(given: &str, candidates: &[&'c str]) -> Option<&'c str> {
     if given.is_ascii() {
         let mut a = [0u8; MAX];
         let a = lower_into(given.bytes(), &mut a)?;
-        nearest(a, candidates, given, |c, buf| lower_into(c.bytes(), buf))
+        let mask = letters(a);
+        // A candidate that lacks more of the given name's letters than the edits allowed,
+        // or has more the given name lacks, is not near: each edit but a transposition
+        // takes one letter out or puts one in.
+        nearest(a, candidates, given, |c, buf| {
+            let b = lower_into(c.bytes(), buf)?;
+            let other = letters(b);
+            let limit = if c.len() <= 3 { 1 } else { 2 };
+            let apart = (mask & !other)
+                .count_ones()
+                .max((other & !mask).count_ones());
+            (apart <= limit).then_some(b)
+        })
     } else {
         let mut a = ['\0'; MAX];
         let a = lower_into(given.chars(), &mut a)?;
@@ -39,7 +51,9 @@ fn nearest<'c, T: Copy + Default + PartialEq>(
 ) -> Option<&'c str> {
     let mut found = None;
     for &c in candidates {
-        let c_len = c.chars().count();
+        // The candidates are ASCII: a byte is a character.
+        debug_assert!(c.is_ascii(), "{c}");
+        let c_len = c.len();
         let limit = if c_len <= 3 { 1 } else { 2 };
         if a.len().abs_diff(c_len) > limit || c == given {
             continue;
@@ -56,6 +70,12 @@ fn nearest<'c, T: Copy + Default + PartialEq>(
         }
     }
     found
+}
+
+/// Which bytes `bytes` holds, each as bit `byte % 64`: a byte one has and the other lacks
+/// sets a bit the other's set lacks, unless another byte of it shares the bit.
+fn letters(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |m, &b| m | 1 << (b % 64))
 }
 
 /// What [`lower_into`] lowercases: bytes or characters.
@@ -212,6 +232,25 @@ mod tests {
             }
         }
         d[a.len() * w + b.len()]
+    }
+
+    #[test]
+    fn the_letter_sets_turn_away_no_near_candidate() {
+        // Every candidate within the limit by the full matrix, letters or not in common.
+        let words = [
+            "tags", "gats", "tag", "ta", "sgat", "abcd", "dcba", "xagsy", "Tags", "TAGZ",
+        ];
+        for given in words {
+            for c in words {
+                let (a, b): (Vec<char>, Vec<char>) = (
+                    given.to_ascii_lowercase().chars().collect(),
+                    c.to_ascii_lowercase().chars().collect(),
+                );
+                let limit = if c.len() <= 3 { 1 } else { 2 };
+                let within = plain(&a, &b) <= limit && c != given;
+                assert_eq!(near(given, &[c]).is_some(), within, "{given} {c}");
+            }
+        }
     }
 
     #[test]

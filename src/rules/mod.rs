@@ -14,6 +14,7 @@
 //! | values JavaScript cannot write as JSON (`undefined`, `NaN`, cycles...) | `foreign.rs` |
 //! | reading integers, timestamps, strings and lists; unknown fields | `read.rs` |
 //! | near-miss names and values | `suggest.rs` |
+//! | what a fix check looks for: its problem gone, no error added | `verify.rs` |
 
 mod body;
 mod duplicates;

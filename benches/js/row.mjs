@@ -8,6 +8,7 @@ import { smallBodies, bigBody } from "./inputs.mjs";
 import { mixedBodies } from "./corpus.mjs";
 import { compileAjv } from "./ajv-peer.mjs";
 import { schema } from "./zod-schema.mjs";
+import { median, time } from "./timing.mjs";
 
 // ENOS_PKG: another build of the package (e.g. one built at another opt-level) to compare.
 const pkgDir = process.env.ENOS_PKG ? pathToFileURL(`${process.env.ENOS_PKG}/`) : new URL("../../pkg/", import.meta.url);
@@ -15,25 +16,6 @@ const { validate, validateJson } = await import(new URL("node.js", pkgDir).href)
 const check = compileAjv();
 const zod = (v) => schema.safeParse(v).success;
 const QUICK = process.env.BENCH_QUICK === "1";
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-// Runs `fn` (one batch) until `minMs` has passed; returns ms per batch.
-function time(fn, minMs) {
-  let n = 0;
-  const start = performance.now();
-  let now = start;
-  do {
-    fn();
-    n++;
-    now = performance.now();
-  } while (now - start < minMs);
-  return (now - start) / n;
-}
 
 // Interleaved rounds; the order of the three rotates. Returns per-round ms of each.
 function compare(fns, { rounds, minMs, warmup = 3 }) {

@@ -23,6 +23,7 @@
 // careful path, as anything the walk does not write exactly: the walk is plain()'s).
 import { mixedBodies } from "./corpus.mjs";
 import { compileAjv } from "./ajv-peer.mjs";
+import { median, time } from "./timing.mjs";
 
 const pkgDir = new URL("../../pkg/", import.meta.url);
 const { toJsonText, reader } = await import(new URL("api.js", pkgDir).href);
@@ -201,18 +202,8 @@ const put = (text) => {
   return encoder.encodeInto(text, new Uint8Array(wasm.buffer, ptr, cap)).written;
 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-function time(fn, minMs) {
-  let n = 0;
-  const start = performance.now();
-  let now = start;
-  do {
-    fn();
-    n++;
-    now = performance.now();
-  } while (now - start < minMs);
-  return (((now - start) / n) * 1e6) / bodies.length; // ns per object
-}
+// ns per object of one batch over the corpus.
+const perObject = (fn, minMs) => (time(fn, minMs) * 1e6) / bodies.length;
 let sink = 0;
 const steps = {
   stringify: () => bodies.forEach((b) => (sink += JSON.stringify(b).length)),
@@ -235,13 +226,13 @@ const steps = {
   parseResponseEmpty: () => texts.forEach((t) => (sink += put(t) + raw.parseResponseInput(put("{}")).length)),
 };
 const keys = Object.keys(steps);
-for (const k of keys) time(steps[k], 200);
+for (const k of keys) perObject(steps[k], 200);
 const ns = Object.fromEntries(keys.map((k) => [k, []]));
 const rounds = process.env.BENCH_QUICK === "1" ? 3 : 11;
 for (let r = 0; r < rounds; r++) {
   for (let j = 0; j < keys.length; j++) {
     const k = keys[(r + j) % keys.length];
-    ns[k].push(time(steps[k], 150));
+    ns[k].push(perObject(steps[k], 150));
   }
 }
 const out = Object.fromEntries(keys.map((k) => [k, Math.round(median(ns[k]))]));

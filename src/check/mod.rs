@@ -235,13 +235,10 @@ fn keep_working_fixes(
         let works = budget >= size && {
             budget -= size;
             patch::with_applied(doc.node, fix, |patched| {
-                let taken = std::mem::take(&mut buf);
-                let verifier = Verifier::new(&f.path, f.code(), &before, strict, taken);
+                let verifier = Verifier::new(&f.path, f.code(), &before, strict, &mut buf);
                 let mut ck = Checker::verifying(options, verifier);
                 rules_of(&mut ck, patched, doc.repeats, doc.shape, converted);
-                let (works, back) = ck.verdict().unwrap_or_default();
-                buf = back;
-                works
+                ck.verdict().unwrap_or(false)
             })
             .unwrap_or(false)
         };

@@ -91,8 +91,8 @@ impl<'o> Checker<'o> {
 
     /// The verifier's verdict (see [`Verifier::verdict`]); `None` for a checker that is
     /// not verifying.
-    pub fn verdict(self) -> Option<(bool, String)> {
-        self.verifier.map(Verifier::verdict)
+    pub fn verdict(&self) -> Option<bool> {
+        self.verifier.as_ref().map(Verifier::verdict)
     }
 
     /// The near-miss candidate `given` was meant to be ([`suggest::near`]); none while

@@ -23,8 +23,8 @@ pub(crate) struct Verifier<'v> {
     seen: bool,
     /// Whether an error that was not there before was reported.
     added: bool,
-    /// Where a path is written to be compared.
-    buf: String,
+    /// Where a path is written to be compared, reused from check to check.
+    buf: &'v mut String,
 }
 
 impl<'v> Verifier<'v> {
@@ -34,7 +34,7 @@ impl<'v> Verifier<'v> {
         code: Code,
         before: &'v [(Code, &'v str)],
         strict: bool,
-        buf: String,
+        buf: &'v mut String,
     ) -> Verifier<'v> {
         Verifier {
             path,
@@ -71,14 +71,13 @@ impl<'v> Verifier<'v> {
             return same.iter().any(|(_, p)| path.is(p));
         }
         self.buf.clear();
-        path.write(&mut self.buf);
+        path.write(self.buf);
         let at = self.buf.as_str();
         same.binary_search_by(|(_, p)| (*p).cmp(at)).is_ok()
     }
 
-    /// Whether the fix works (its problem is gone and no error was added), and the buffer
-    /// back.
-    pub fn verdict(self) -> (bool, String) {
-        (!self.seen && !self.added, self.buf)
+    /// Whether the fix works: its problem is gone and no error was added.
+    pub fn verdict(&self) -> bool {
+        !self.seen && !self.added
     }
 }

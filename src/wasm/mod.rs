@@ -56,6 +56,19 @@ struct Input<'a> {
     bytes: &'a [u8],
 }
 
+impl Input<'static> {
+    /// The text checked as `shape` with these options and JS values.
+    fn check(&self, shape: Shape, positions: bool) -> check::Checked<'static> {
+        check::text(
+            text_of(self.bytes),
+            &self.options,
+            shape,
+            &self.foreign,
+            positions,
+        )
+    }
+}
+
 fn input(options_len: usize, foreign_len: usize, text_len: usize) -> Input<'static> {
     let total = options_len
         .saturating_add(foreign_len)
@@ -108,13 +121,9 @@ pub fn validate_input(
     text_len: usize,
     positions: bool,
 ) -> *const u32 {
-    let Input {
-        options: o,
-        foreign,
-        bytes,
-    } = input(options_len, foreign_len, text_len);
-    let mut checked = check::text(text_of(bytes), &o, Shape::Body, &foreign, positions);
-    let report = checked.take_report(&o);
+    let input = input(options_len, foreign_len, text_len);
+    let mut checked = input.check(Shape::Body, positions);
+    let report = checked.take_report(&input.options);
     let at = if report.valid && report.warnings.is_empty() {
         std::ptr::null()
     } else {
@@ -144,25 +153,15 @@ fn leave<T>(value: T) {
 /// `normalize`: `{ report, body? }` as JSON text.
 #[wasm_bindgen(js_name = normalizeInput)]
 pub fn normalize_input(options_len: usize, foreign_len: usize, text_len: usize) -> String {
-    let Input {
-        options: o,
-        foreign,
-        bytes,
-    } = input(options_len, foreign_len, text_len);
-    let checked = check::text(text_of(bytes), &o, Shape::Body, &foreign, false);
-    crate::normalize::normalize_checked(checked, &o).to_json()
+    let input = input(options_len, foreign_len, text_len);
+    crate::normalize::normalize_checked(input.check(Shape::Body, false), &input.options).to_json()
 }
 
 /// `buildRequest`: `{ report, request? }` as JSON text; the input is the input object.
 #[wasm_bindgen(js_name = buildRequestInput)]
 pub fn build_request_input(options_len: usize, foreign_len: usize, text_len: usize) -> String {
-    let Input {
-        options: o,
-        foreign,
-        bytes,
-    } = input(options_len, foreign_len, text_len);
-    let checked = check::text(text_of(bytes), &o, Shape::Request, &foreign, false);
-    crate::request::build(checked, &o).to_json()
+    let input = input(options_len, foreign_len, text_len);
+    crate::request::build(input.check(Shape::Request, false), &input.options).to_json()
 }
 
 /// `parseResponse`: the outcome as JSON text.
